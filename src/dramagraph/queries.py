@@ -1,0 +1,72 @@
+"""The SPARQL files in queries/: loaded by name, each with a ``#`` comment header.
+
+Header convention (first comment lines of each ``NAME.rq``)::
+
+    # title: Cast and characters of a show
+    # description: One row per performance: actor, character, and the article that says so.
+    # param: show  the show's title (string literal)
+
+Parameters are variables of the query bound at run time (the store substitutes them as RDF terms; text
+is never pasted into the query string).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QueryError
+from .resources import data_dir
+
+_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: tuple[tuple[str, str], ...] = ()   # (variable name, what it means)
+    path: Path | None = None
+
+
+def parse(text: str, name: str = "", path: Path | None = None) -> NamedQuery:
+    """Read a query file's header comments into a ``NamedQuery``."""
+    fields: dict[str, str] = {}
+    params: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key == "param":
+            var, _, meaning = value.partition(" ")
+            params.append((var.lstrip("?$"), meaning.strip()))
+        else:
+            fields[key] = value
+    return NamedQuery(name=name, text=text, title=fields.get("title", ""),
+                      description=fields.get("description", ""), params=tuple(params), path=path)
+
+
+def available() -> list[NamedQuery]:
+    """Every shipped query, sorted by name."""
+    return [parse(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(data_dir("queries").glob("*.rq"))]
+
+
+def load(name_or_path: str) -> NamedQuery:
+    """A shipped query by name (``cast-of-show``) or any ``.rq`` file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.is_file():
+        return parse(path.read_text(encoding="utf-8"), path.stem, path)
+    candidate = data_dir("queries") / f"{name_or_path}.rq"
+    if candidate.is_file():
+        return parse(candidate.read_text(encoding="utf-8"), candidate.stem, candidate)
+    names = ", ".join(q.name for q in available()) or "none"
+    raise QueryError(f"no query named {name_or_path!r} (and no such .rq file); available: {names}")

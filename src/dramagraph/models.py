@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     PERSON = "person"
     SHOW = "show"
     CHARACTER = "character"
     PLATFORM = "platform"
 
 
-class FactKind(str, Enum):
+class FactKind(StrEnum):
     """What a fact states.  The fields of ``Fact`` each kind uses are listed on the right."""
 
     ROLE = "role"                        # person plays character in show

@@ -1,0 +1,270 @@
+"""Where the triples live: an embedded on-disk Oxigraph store, one named graph per article.
+
+Writes replace whole article graphs inside one transaction, so an article is either fully present (in its
+latest version) or absent; queries see the union of all article graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError
+
+Triple = tuple[Node, Node, Node]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+                               "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
+_FLOATS = {XSD + "decimal", XSD + "double", XSD + "float"}
+
+#: rdflib/dramagraph format name -> (Oxigraph format, is it a quad format)
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "xml": ox.QueryResultsFormat.XML,
+}
+
+
+def to_ox(term: Node | str | int | float | bool) -> ox.NamedNode | ox.Literal:
+    """An rdflib term (or a plain Python value, read as a literal) as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        raise StoreError("blank nodes cannot be stored: article graphs must use IRIs only")
+    if isinstance(term, (bool, int, float, str)):
+        return ox.Literal(term)
+    raise StoreError(f"cannot store {term!r}")
+
+
+def from_ox(term: Any) -> Any:
+    """An Oxigraph term as a plain Python value: IRIs as str, literals by datatype, unbound as None."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _INTEGERS:
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        if datatype in _FLOATS:
+            try:
+                return float(term.value)
+            except ValueError:
+                return term.value
+        if datatype == XSD + "boolean":
+            return term.value == "true"
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+def _to_rdflib(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"unexpected term {term!r}")
+
+
+class Store:
+    """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no dramagraph store here (run `dramagraph ingest` first)")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise StoreError(f"{self.path}: is a file, not a store folder")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            message = str(err)
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path}: store in use by another dramagraph process ({message})") from err
+            raise StoreError(f"{self.path}: cannot open store: {message}") from err
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def write_articles(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> None:
+        """Store each ``(graph_iri, triples)``, replacing any earlier version of that graph.
+
+        Graphs new to the store are added together in one transaction; a graph that already exists is
+        dropped and re-inserted in one SPARQL update (one transaction), so no article is ever half-written
+        or present twice.
+        """
+        self._check_writable()
+        fresh: list[ox.Quad] = []
+        try:
+            for graph_iri, triples in graphs:
+                graph = ox.NamedNode(graph_iri)
+                quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples]  # type: ignore[arg-type]
+                if self._store.contains_named_graph(graph):
+                    self._replace(graph, quads)
+                else:
+                    fresh.extend(quads)
+            if fresh:
+                self._store.extend(fresh)
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed: {err}") from err
+
+    def _replace(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        """Remove one article graph; returns whether it was there."""
+        self._check_writable()
+        graph = ox.NamedNode(graph_iri)
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.remove_graph(graph)
+        return True
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store opened read-only")
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True,
+                                     substitutions=substitutions or None)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {err}") from err
+        except RuntimeError as err:  # e.g. a parameter that a SELECT does not project
+            raise QueryError(f"cannot run query: {err}") from err
+        except OSError as err:
+            raise StoreError(f"{self.path}: query failed: {err}") from err
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a SELECT; rows map variable names to Python values (None when unbound).
+
+        ``bindings`` pre-bind variables to terms (SPARQL SEP-0007 substitution, never text pasting); in a
+        SELECT each bound variable must be in the projection."""
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{name: from_ox(solution[name]) for name in names} for solution in result]
+
+    def ask(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> bool:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE into an rdflib ``Graph``."""
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for triple in result:
+            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+        return graph
+
+    def query_serialized(self, sparql: str, fmt: str, bindings: Mapping[str, Any] | None = None) -> bytes:
+        """Run any query and serialise its result: SELECT/ASK as SPARQL results (json, csv, tsv, xml),
+        CONSTRUCT/DESCRIBE as RDF (turtle, nt, ...)."""
+        result = self._query(sparql, bindings)
+        if isinstance(result, ox.QueryTriples):
+            rdf_format = RDF_FORMATS.get(fmt if fmt in RDF_FORMATS else "turtle")
+            return bytes(result.serialize(format=rdf_format))
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"unknown result format {fmt!r}; choose from {', '.join(sorted(RESULT_FORMATS))}")
+        return bytes(result.serialize(format=RESULT_FORMATS[fmt]))
+
+    def article_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- export ----------------------------------------------------------------------------------------
+
+    def dump(self, output: IO[bytes], fmt: str) -> None:
+        """Write the whole store to a binary stream.  Quad formats keep the per-article graphs; triple
+        formats (turtle, nt, xml) write the union of them."""
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown RDF format {fmt!r}; choose from {', '.join(sorted(RDF_FORMATS))}")
+        try:
+            if fmt in QUAD_FORMATS:
+                self._store.dump(output, RDF_FORMATS[fmt])
+            else:
+                # the union of the article graphs, each triple once
+                rows = self._store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+                triples = (ox.Triple(row["s"], row["p"], row["o"]) for row in rows)
+                ox.serialize(triples, output, RDF_FORMATS[fmt], prefixes=PREFIXES)
+        except OSError as err:
+            raise StoreError(f"{self.path}: export failed: {err}") from err
+
+    def flush(self) -> None:
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock)."""
+        if getattr(self, "_store", None) is not None:
+            self.flush()
+            del self._store
+            self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+PREFIXES = {
+    "dg": "https://w3id.org/dramagraph/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "xsd": XSD,
+}
+

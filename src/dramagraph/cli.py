@@ -1,0 +1,330 @@
+"""The ``dramagraph`` command: a thin click layer over the library.
+
+Each command parses its options, makes one library call and renders the result.  Data goes to stdout;
+progress, warnings and errors go to stderr.  Exit codes: 0 success, 1 error (``Error: ...`` on stderr;
+for ``ingest``, also when some inputs failed while the rest were stored; for ``validate``, when the graph
+does not conform), 2 usage.  Library modules are imported inside the commands so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+
+DEFAULT_STORE = "dramagraph-store"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _store_option(f: F) -> F:
+    return click.option("--store", "store_path", envvar="DRAMAGRAPH_STORE", default=DEFAULT_STORE,
+                        show_default=True, type=click.Path(file_okay=False, path_type=Path),
+                        help="Store folder (or set DRAMAGRAPH_STORE).")(f)
+
+
+def _json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(f)
+
+
+def _handle_errors(f: F) -> F:
+    """Turn library errors into ``Error: ...`` and exit code 1; ``--debug`` shows the traceback."""
+
+    @wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import DramagraphError
+
+        try:
+            return f(*args, **kwargs)
+        except DramagraphError as err:
+            if _debug():
+                traceback.print_exc()
+            raise click.ClickException(str(err)) from err
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("debug"))
+
+
+def _open_store(path: Path, read_only: bool = True) -> Any:
+    from .store import Store
+
+    return Store(path, read_only=read_only)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dramagraph")
+@click.option("--debug", is_flag=True, help="Show tracebacks of errors.")
+def main(debug: bool) -> None:
+    """Turn TV-drama reviews and news into a linked, queryable RDF knowledge graph."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_store_option
+@click.option("--base", default=None, help="Base IRI of the graph's nodes.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop facts less certain than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr (errors still show).")
+@_json_option
+@_handle_errors
+def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_confidence: float, quiet: bool,
+           as_json: bool) -> None:
+    """Read articles and store their facts.
+
+    INPUTS are .txt, .html/.htm, .md or .jsonl files, folders (read recursively), http(s) URLs, or -
+    for standard input.  Re-ingesting an article replaces its facts.
+    """
+    from .mapping import MappingOptions
+    from .models import ExtractOptions
+    from .pipeline import IngestOptions, Progress
+    from .pipeline import ingest as run_ingest
+
+    options = IngestOptions(extract=ExtractOptions(min_confidence=min_confidence),
+                            mapping=MappingOptions(base=base) if base else MappingOptions())
+    show_progress = not quiet and sys.stderr.isatty()
+
+    def progress(event: Progress) -> None:
+        if not event.ok:
+            if show_progress:
+                click.echo("\r\033[K", nl=False, err=True)
+            click.echo(f"Error: {event.source}: {event.error}", err=True)
+        elif show_progress and (event.done % 25 == 0 or event.done < 25):
+            click.echo(f"\r\033[K{event.done} articles read ...", nl=False, err=True)
+
+    with _open_store(store_path, read_only=False) as store:
+        report = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)
+    if show_progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    if as_json:
+        _emit_json(report.as_dict())
+    if not quiet:
+        failed = f"; {len(report.failed)} failed" if report.failed else ""
+        click.echo(f"Ingested {report.articles} article{'s' * (report.articles != 1)} "
+                   f"({report.facts} facts, {report.triples} triples) into {store_path} "
+                   f"in {report.seconds:.2f} s{failed}.", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@_store_option
+@_json_option
+@_handle_errors
+def facts(store_path: Path, as_json: bool) -> None:
+    """Print the stored facts (shows, roles, cast, aliases), read back from the graph."""
+    from .readback import read_facts
+    from .report import facts_document
+
+    with _open_store(store_path) as store:
+        document = facts_document(read_facts(store))
+    if as_json:
+        _emit_json(document)
+        return
+    for show in document["shows"]:
+        extras = [", ".join(show["platforms"]) or None,
+                  f"season {show['season_number']} of {show['anthology_or_series']}"
+                  if show["anthology_or_series"] else None,
+                  f"{show['episodes']} episodes" if show["episodes"] else None,
+                  f"{show['episode_minutes']} min" if show["episode_minutes"] else None,
+                  "directed by " + ", ".join(show["directors"]) if show["directors"] else None,
+                  "written by " + ", ".join(show["writers"]) if show["writers"] else None]
+        click.echo(f"show  {show['title']}" + "".join(f"  [{e}]" for e in extras if e))
+    for role in document["roles"]:
+        click.echo(f"role  {role['actor']} plays {role['character']} in {role['show'] or '?'}")
+    for member in document["cast"]:
+        click.echo(f"cast  {member['actor']} in {member['show']}")
+    for alias in document["aliases"]:
+        click.echo(f"alias {alias['name']} aka {alias['alias']}")
+
+
+@main.command()
+@click.argument("query")
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "nt"]),
+              default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a string value (repeatable).")
+@_handle_errors
+def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
+    from .queries import load
+
+    bindings = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--param needs NAME=VALUE, got {param!r}")
+        bindings[name.lstrip("?$")] = value
+    named = load(query)
+    with _open_store(store_path) as store:
+        if fmt == "table":
+            rows = store.select(named.text, bindings)
+            _print_table(rows)
+        else:
+            sys.stdout.buffer.write(store.query_serialized(named.text, fmt, bindings))
+            sys.stdout.buffer.flush()
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        click.echo("(no results)", err=True)
+        return
+    columns = list(rows[0])
+    cells = [["" if row[c] is None else str(row[c]) for c in columns] for row in rows]
+    widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+@main.command(name="queries")
+@_json_option
+@_handle_errors
+def list_queries(as_json: bool) -> None:
+    """List the shipped SPARQL queries with what they answer."""
+    from .queries import available
+
+    found = available()
+    if as_json:
+        _emit_json([{"name": q.name, "title": q.title, "description": q.description,
+                     "params": [{"name": n, "description": d} for n, d in q.params]} for q in found])
+        return
+    for q in found:
+        params = " ".join(f"--param {n}=..." for n, _ in q.params)
+        click.echo(f"{q.name:24} {q.title}" + (f"   ({params})" if params else ""))
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "xml"]),
+              default="turtle", show_default=True,
+              help="nquads, trig and jsonld keep one named graph per article.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: stdout).")
+@_handle_errors
+def export(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Write the whole graph as RDF."""
+    with _open_store(store_path) as store:
+        if output is None:
+            store.dump(sys.stdout.buffer, fmt)
+            sys.stdout.buffer.flush()
+            return
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("wb") as handle:
+            store.dump(handle, fmt)
+        os.replace(partial, output)   # never leave a half-written file under the real name
+    click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes).", err=True)
+
+
+@main.command()
+@_store_option
+@_json_option
+@_handle_errors
+def stats(store_path: Path, as_json: bool) -> None:
+    """Count what the graph holds."""
+    from .readback import graph_stats
+
+    with _open_store(store_path) as store:
+        numbers = graph_stats(store)
+    if as_json:
+        _emit_json(numbers)
+        return
+    for key, value in numbers.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for sub, count in value.items():
+                click.echo(f"  {sub:22} {count}")
+        else:
+            click.echo(f"{key:24} {value}")
+
+
+@main.command()
+@click.argument("name")
+@_store_option
+@_json_option
+@_handle_errors
+def explain(name: str, store_path: Path, as_json: bool) -> None:
+    """Show every fact about NAME (a person, show, character or platform) with its source sentence."""
+    from .readback import explain as run_explain
+
+    with _open_store(store_path) as store:
+        found = run_explain(store, name)
+    if as_json:
+        _emit_json(found)
+        return
+    if not found:
+        raise click.ClickException(f"nothing in the graph is called {name!r}")
+    for item in found:
+        click.echo(f"{item.get('fact', '')}")
+        click.echo(f"    \u201c{item.get('sentence', '')}\u201d")
+        where = item.get("article_title") or item.get("article") or ""
+        click.echo(f"    from {where}  [rule {item.get('rule')}, confidence {item.get('confidence')}]")
+
+
+@main.command()
+@_store_option
+@_json_option
+@_handle_errors
+def validate(store_path: Path, as_json: bool) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
+    from .validate import validate as run_validate
+
+    with _open_store(store_path) as store:
+        report = run_validate(store)
+    if as_json:
+        _emit_json({"conforms": report.conforms, "results": report.results})
+    else:
+        click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command(name="extract")
+@click.argument("inputs", nargs=-1, required=True)
+@_handle_errors
+def extract_command(inputs: tuple[str, ...]) -> None:
+    """Print the facts of articles as JSON, with their evidence, without storing anything."""
+    from dataclasses import asdict
+
+    from .pipeline import process
+    from .sources import read_sources
+
+    failed = False
+    for item in read_sources(inputs, stdin=sys.stdin.buffer):
+        if isinstance(item, Exception):
+            click.echo(f"Error: {item}", err=True)
+            failed = True
+            continue
+        from .errors import DramagraphError
+
+        try:
+            extraction, _ = process(item)
+        except DramagraphError as err:
+            click.echo(f"Error: {item.source}: {err}", err=True)
+            failed = True
+            continue
+        _emit_json({"source": item.source, "title": extraction.article.title,
+                    "facts": [{k: v for k, v in asdict(f).items() if v is not None} for f in extraction.facts]})
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

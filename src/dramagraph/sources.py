@@ -219,7 +219,8 @@ def decode(data: bytes, source: str, media_type: str = "text/plain", declared: s
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; fall through to UTF-8 and detection
     try:
-        text = data.decode("utf-8")
+        # UTF-16 without a BOM is valid UTF-8 when it is ASCII text, NULs and all: look for it first
+        text = _detect(data, source) if data.count(b"\x00") > len(data) // 4 else data.decode("utf-8")
     except UnicodeDecodeError:
         text = _detect(data, source)
     if "\x00" in text or _control_ratio(text) > 0.05:

@@ -1,0 +1,121 @@
+"""The embedded store: per-article graphs replaced atomically, safe parameters, read-only use, export."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+
+from dramagraph.errors import QueryError, StoreError
+from dramagraph.store import Store
+
+EX = "https://example.org/"
+P = URIRef(EX + "p")
+
+
+def _triples(n: int, tag: str) -> list:
+    return [(URIRef(f"{EX}s{i}"), P, Literal(f"{tag} {i}")) for i in range(n)]
+
+
+def test_rewriting_an_article_replaces_it(tmp_path: Path) -> None:
+    with Store(tmp_path / "s") as store:
+        store.write_articles([(EX + "g1", _triples(3, "old")), (EX + "g2", _triples(2, "other"))])
+        store.write_articles([(EX + "g1", _triples(1, "new"))])
+        assert len(store) == 3
+        rows = store.select("SELECT ?o WHERE { GRAPH <https://example.org/g1> { ?s ?p ?o } }")
+        assert rows == [{"o": "new 0"}]
+    with Store(tmp_path / "s") as reopened:      # it persisted
+        assert reopened.article_graphs() == [EX + "g1", EX + "g2"]
+
+
+def test_union_default_graph_and_python_values() -> None:
+    store = Store(None)
+    store.write_articles([(EX + "g1", [(URIRef(EX + "a"), P, Literal(7))]),
+                          (EX + "g2", [(URIRef(EX + "a"), P, Literal(2.5))])])
+    values = sorted(r["o"] for r in store.select("SELECT ?o WHERE { ?s ?p ?o }"))
+    assert values == [2.5, 7]
+    assert store.ask("ASK { ?s ?p 7 }")
+
+
+def test_parameters_are_bound_not_pasted() -> None:
+    store = Store(None)
+    hostile = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
+    store.write_articles([(EX + "g", [(URIRef(EX + "a"), P, Literal(hostile)), (URIRef(EX + "b"), P, Literal("y"))])])
+    rows = store.select("SELECT ?s ?name WHERE { ?s ?p ?name }", {"name": hostile})
+    assert rows == [{"s": EX + "a", "name": hostile}]
+    assert len(store) == 2
+
+
+def test_bad_query_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match="SPARQL syntax error"):
+        Store(None).select("SELEC nothing")
+
+
+def test_blank_nodes_are_refused() -> None:
+    from rdflib import BNode
+
+    with pytest.raises(StoreError, match="blank nodes"):
+        Store(None).write_articles([(EX + "g", [(BNode(), P, Literal("x"))])])
+
+
+def test_read_only_store_refuses_writes_and_missing_store_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no dramagraph store here"):
+        Store(tmp_path / "absent", read_only=True)
+    Store(tmp_path / "s").close()
+    with Store(tmp_path / "s", read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+        store.write_articles([(EX + "g", _triples(1, "x"))])
+
+
+def test_a_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "file"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store(path)
+
+
+def _hold(path: str, ready, release) -> None:  # runs in another process
+    store = Store(path)
+    ready.set()
+    release.wait(10)
+    store.close()
+
+
+def test_second_writer_process_gets_store_in_use(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold, args=(str(tmp_path / "s"), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(StoreError, match="store in use"):
+            Store(tmp_path / "s")
+    finally:
+        release.set()
+        holder.join(30)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig", "jsonld", "xml"])
+def test_dump_round_trips(fmt: str) -> None:
+    store = Store(None)
+    store.write_articles([(EX + "g1", _triples(2, "a")), (EX + "g2", _triples(2, "a"))])  # same triples twice
+    out = io.BytesIO()
+    store.dump(out, fmt)
+    graph = Dataset()
+    graph.parse(data=out.getvalue(), format={"jsonld": "json-ld"}.get(fmt, fmt))
+    quads = set(graph.quads((None, None, None, None)))
+    if fmt in ("nquads", "trig", "jsonld"):
+        assert len(quads) == 4   # one named graph per article kept
+    else:
+        assert len({(s, p, o) for s, p, o, _ in quads}) == 2   # the union, each triple once
+
+
+def test_query_results_serialised() -> None:
+    store = Store(None)
+    store.write_articles([(EX + "g", _triples(1, "v"))])
+    assert store.query_serialized("SELECT ?o WHERE { ?s ?p ?o }", "csv").decode().splitlines() == ["o", "v 0"]
+    assert b"<https://example.org/s0>" in store.query_serialized("CONSTRUCT WHERE { ?s ?p ?o }", "nt")
+    with pytest.raises(QueryError, match="unknown result format"):
+        store.query_serialized("SELECT ?o WHERE { ?s ?p ?o }", "yaml")

@@ -1,0 +1,118 @@
+"""In-article coreference: one canonical spelling per person and per character.
+
+"Keum" -> "Keum Sae-rok" (a surname alone), "Sun-kyun Lee" -> "Lee Sun-kyun" (order), "Han So Hee" ->
+"Han So-hee" (spacing), "Hyun-su" -> "Cha Hyun-su" (a given name alone, characters only).  The first full
+mention's spelling wins.  Two spellings one letter apart ("Kim Seung Kyun" in a list, "Kim Sung Kyun" in
+the role sentence) are one person only when just one of them has a role: conservative on purpose.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..models import FactKind
+from ..names import fold, person_key, person_tokens
+from .text import Raw
+
+
+@dataclass
+class Cluster:
+    name: str
+    first: int
+    variants: set[str] = field(default_factory=set)
+    roles: int = 0
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+class Resolver:
+    """Canonical names for the person and character surfaces of one article."""
+
+    def __init__(self, raws: list[Raw]) -> None:
+        self.people: dict[str, Cluster] = {}
+        self.chars: dict[str, Cluster] = {}
+        self.merged: dict[str, str] = {}             # alias key -> canonical key (spelling variants)
+        self.spelling_aliases: list[tuple[str, str, int, int]] = []
+        person_votes: dict[str, int] = defaultdict(int)
+        char_votes: dict[str, int] = defaultdict(int)
+        for raw in sorted(raws, key=lambda r: r.start):
+            if raw.person and " " in raw.person.strip():
+                key = person_key(raw.person)
+                cluster = self.people.setdefault(key, Cluster(raw.person, raw.start))
+                cluster.variants.add(raw.person)
+                person_votes[key] += 2 if raw.kind is not FactKind.ROLE or raw.confidence >= 0.75 else 1
+                if raw.kind is FactKind.ROLE:
+                    cluster.roles += 1
+            if raw.character and " " in raw.character.strip():
+                key = person_key(raw.character)
+                self.chars.setdefault(key, Cluster(raw.character, raw.start)).variants.add(raw.character)
+                char_votes[key] += 2 if raw.confidence >= 0.75 else 1
+        # a name read both ways: the side with more (and surer) readings wins
+        for key in set(self.people) & set(self.chars):
+            if char_votes[key] > person_votes[key]:
+                del self.people[key]
+            else:
+                del self.chars[key]
+        self._spelling_variants(raws)
+
+    def _spelling_variants(self, raws: list[Raw]) -> None:
+        keys = list(self.people)
+        for a in keys:
+            for b in keys:
+                ca, cb = self.people.get(a), self.people.get(b)
+                if ca is None or cb is None or a == b or not ca.roles or cb.roles:
+                    continue
+                ta, tb = person_tokens(ca.name), person_tokens(cb.name)
+                if len(ta) != len(tb) or len(ta) < 2 or ta[0] != tb[0]:
+                    continue
+                diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0]):
+                    self.merged[b] = a
+                    ca.variants |= cb.variants
+                    start = next((r.start for r in raws if r.person == cb.name), cb.first)
+                    self.spelling_aliases.append((ca.name, cb.name, start, start + len(cb.name)))
+                    del self.people[b]
+
+    def person(self, surface: str, strict: bool = False) -> str | None:
+        """The canonical name of a person surface, or None when it cannot be told who it is."""
+        surface = surface.strip()
+        if " " in surface:
+            key = person_key(surface)
+            key = self.merged.get(key, key)
+            cluster = self.people.get(key)
+            return cluster.name if cluster else None
+        if strict:
+            return None
+        token = fold(surface).replace("-", "")
+        hits = [c for c in self.people.values()
+                if token in (person_tokens(c.name)[0].replace("-", ""), person_tokens(c.name)[-1].replace("-", ""))]
+        if len(hits) == 1:
+            hits[0].variants.add(surface)
+            return hits[0].name
+        return None
+
+    def character(self, surface: str) -> str | None:
+        surface = surface.strip()
+        key = person_key(surface)
+        if key in self.people or (" " not in surface and self.person(surface)):
+            return None  # an actor, not a character
+        if " " in surface:
+            cluster = self.chars.get(key)
+            return cluster.name if cluster else surface
+        given = [c for c in self.chars.values() if "".join(t.replace("-", "") for t in person_tokens(c.name)[1:])
+                 == key]
+        if len(given) == 1:
+            given[0].variants.add(surface)
+            return given[0].name
+        return surface

@@ -1,0 +1,401 @@
+"""People: who plays whom, who is in the cast, who directed and wrote a show.
+
+Every rule reads a person only from a slot that marks one (before "plays", after "Starring:", inside
+"Character (Actor)" ...).  Names are surface strings here; ``coref`` resolves surnames, given names and
+spelling variants afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import FactKind
+from .lexicon import NAME, POSS
+from .shows import _QO, _STILL_FROM, TITLE, ShowBook, clean_title
+from .text import Name, Raw, Sentences, clean_name, leading_list, mask_parens, name_after, split_list
+
+_AUX = re.compile(r"(?:\s*(?:\b(?:will|would|also|each|then|now|later|is\s+set\s+to|is\s+going\s+to|is|was|are|were"
+                  r"|has|have|had|reportedly|currently|previously|once|to|set\s+to|going\s+to|who)\b|['\u2019]ll))*"
+                  r"\s*$")
+_ROLE_VERB = re.compile(
+    r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
+    r"|parts?)\s+of)?"
+    r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
+    r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
+    r"|(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
+    r"|in\s+the\s+role\s+of)"
+    r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
+_KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
+                        r"(?:\s+(?:his|her|their))?\s*$")
+_PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
+                      r"|youngsters|stars))\s*$")
+_AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and|a|an|with)\b)")
+_AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite)\b)")
+_AS = re.compile(rf"(?P<p>{NAME})\s+as\s+(?P<c>{NAME})")
+_PLAYED_BY = re.compile(
+    rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
+    rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
+_PLAYED_BY_LIST = re.compile(r"\b(?:will\s+be|are|were|is|was|to\s+be)\s+(?:played|portrayed)\s+by\s+")
+_PAREN = re.compile(rf"(?P<o>{NAME})\s+\((?P<i>[^()\n]{{1,90}})\)")
+_AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name|born|formerly|n\u00e9e)"
+                  rf"\s+(?P<a>{NAME})$", re.IGNORECASE)
+_AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
+_CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
+                         r"|Starring|STARRING|Stars|Cast\s+members)\s*:\s*")
+_STARRING = re.compile(r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
+                       r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE)
+_GROUP = re.compile(
+    r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
+    r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
+    r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
+_CREDIT_TITLE = re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+(?:actor|actress|star|lead|alum|heartthrob)\s+"
+                           rf"(?P<p>{NAME})")
+_PERSON_SHOW = re.compile(
+    rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
+    rf"{_QO}?(?P<t>{TITLE})")
+_WHO_WROTE = re.compile(
+    rf"(?P<p>{NAME}),?\s+who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
+    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
+    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)?\s*{_QO}?(?P<t>{TITLE})")
+_WILL_DIRECT = re.compile(
+    rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
+    r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
+    r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
+_CREDIT_LINE = re.compile(
+    r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
+    r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE)
+_BY_INLINE = re.compile(
+    r"\b(?P<k>directed|helmed|written|penned|scripted)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
+    r"|showrunner)\s+)?")
+_SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
+                          re.IGNORECASE)
+_JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwriter|writer)\s+(?=[A-Z])")
+
+
+def _left(text: str, start: int, end: int) -> tuple[str, int]:
+    """The clause before a verb, auxiliaries removed: (masked text, its end offset)."""
+    seg = mask_parens(text[start:end])
+    m = _AUX.search(seg)
+    cut = m.start() if m else len(seg)
+    return seg[:cut], start + cut
+
+
+def _subject_list(text: str, start: int, end: int) -> list[Name]:
+    seg, seg_end = _left(text, start, end)
+    clause_start = max(seg.rfind(";"), seg.rfind(":"), seg.rfind(" while "), seg.rfind(" whereas "))
+    clause_start = clause_start + 1 if clause_start >= 0 else 0
+    return split_list(seg[clause_start:], start + clause_start, "none")[-6:] if seg.strip() else []
+
+
+def _trailing_names(text: str, start: int, end: int) -> list[Name]:
+    """The list of names that ends the clause ``text[start:end]`` ("..., and C" before a verb)."""
+    seg, _ = _left(text, start, end)
+    seg = seg.rstrip()
+    # walk back over the list: names separated by commas or "and"
+    m = re.search(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$", seg)
+    if not m:
+        return []
+    return split_list(m.group(), start + m.start(), "none")
+
+
+def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in _ROLE_VERB.finditer(text):
+        sent = sents.at(m.start())
+        if sent is None:
+            continue
+        left_seg, _ = _left(text, sent.start, m.start())
+        kind = "play" if m["play"] else "take" if m["take"] else "become"
+        if kind == "become":
+            c = name_after(text, m.end())
+            chars = [c] if c and _AFTER_BECOME.match(text, c.end) and not re.match(POSS, text[c.end:]) else []
+        else:
+            chars = leading_list(text, m.end(), sent.end)
+            chars = [c for c in chars if not re.match(POSS, text[c.end: c.end + 2])]
+        if not chars:
+            continue
+        show = _show_after(text, chars[-1].end, sent.end, book)
+        if _KNOWN_FOR.search(left_seg):
+            subject = _last_person(text, sent.start, m.start())
+            if subject and len(chars) == 1:
+                out.append(_role(subject, chars[0], "role.known_for", 0.8, show))
+            continue
+        persons = _trailing_names(text, sent.start, m.start())
+        rule = f"role.{kind}"
+        if not persons and _PRONOUN.search(left_seg.rstrip()):
+            persons = _previous_list(text, sents, sent, len(chars))
+            rule = "role.respective_next"
+        if not persons:
+            continue
+        if len(persons) == len(chars):
+            conf = {"play": 0.9, "take": 0.9, "become": 0.75}[kind]
+            if len(persons) > 1:
+                rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
+            for p, c in zip(persons, chars, strict=True):
+                out.append(_role(p, c, rule, conf, show))
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    seg = text[start:end]
+    cut = re.search(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b", seg)
+    return seg[: cut.start()] if cut else seg
+
+
+def _last_person(text: str, start: int, end: int) -> Name | None:
+    seg = mask_parens(text[start:end])
+    found = None
+    for m in re.finditer(NAME, seg):
+        name = clean_name(m.group(), start + m.start())
+        if name and " " in name.text:
+            found = name
+    return found
+
+
+def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
+    i = sents.index_at(sent.start)
+    if i == 0:
+        return []
+    prev = sents.items[i - 1]
+    seg = mask_parens(prev.text)
+    best: list[Name] = []
+    for m in re.finditer(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?", seg):
+        names = split_list(m.group(), prev.start + m.start(), "none")
+        if len(names) == count:
+            best = names
+    return best
+
+
+def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
+    """A show named right after a role: "... in a still from “Show”", "... in Show"."""
+    still = _STILL_FROM.search(text, pos, end)
+    if still:
+        return still["t"] + (f" season {still['n']}" if still["n"] else "")
+    m = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
+                   rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})").match(
+        text, pos, end)
+    if m and book.known(clean_title(m["t"]) or "\0"):
+        return clean_title(m["t"])
+    return None
+
+
+def _role(p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
+    return Raw(FactKind.ROLE, min(p.start, c.start), max(p.end, c.end), rule, conf, person=p.text,
+               character=c.text, show=show)
+
+
+def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in _AS.finditer(text):
+        sent = sents.at(m.start())
+        if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
+            continue
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        if p is None or c is None or " " not in p.text:
+            continue
+        show = _show_after(text, c.end, sent.end, book)
+        caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
+        out.append(_role(p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
+    for m in _PLAYED_BY.finditer(text):
+        c = clean_name(m["c"], m.start("c"))
+        p = clean_name(m["p"], m.start("p"))
+        sent = sents.at(m.start())
+        if c and p and sent:
+            out.append(_role(p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
+    return out
+
+
+def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
+    """Every "Outer (inner)" pair: (outer, inner name or None, inner text, inner start, inner end)."""
+    out = []
+    for m in _PAREN.finditer(text):
+        outer = clean_name(m["o"], m.start("o"))
+        if outer is None:
+            continue
+        inner_text = m["i"].strip()
+        inner = clean_name(inner_text, m.start("i") + m["i"].find(inner_text))
+        if inner is not None and inner.text != inner_text:
+            inner = None
+        out.append((outer, inner, inner_text, m.start("i"), m.end("i")))
+    return out
+
+
+def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: ShowBook,
+                key) -> list[Raw]:
+    """"Character (Actor)" or "Actor (Character)", "Actor (Show A and Show B)", "Name (aka Other)"."""
+    out: list[Raw] = []
+    for outer, inner, inner_text, _, i_end in paren_mentions(text):
+        aka = _AKA.match(inner_text)
+        if aka:
+            if " " in outer.text:
+                out.append(Raw(FactKind.ALIAS, outer.start, i_end, "alias.aka", 0.9, person=outer.text,
+                               alias=aka["a"]))
+            continue
+        okey = key(outer.text)
+        if inner is None:
+            if okey in known_people and not inner_text[:1].islower():
+                titles = [clean_title(t) for t in re.split(r"\s*(?:,|\band\b|&|/)\s*", inner_text)]
+                if len(titles) > 1 and all(titles) and not any(re.fullmatch(r"\d{4}", t or "") for t in titles):
+                    for t in titles:
+                        out.append(Raw(FactKind.CAST, outer.start, i_end, "cast.filmography", 0.7,
+                                       person=outer.text, show=t))
+            continue
+        ikey = key(inner.text)
+        if book.known(inner.text) or book.known(outer.text):
+            continue
+        if ikey in known_people or (okey in known_chars and ikey not in known_chars):
+            person, char, conf = inner, outer, 0.85
+        elif okey in known_people or ikey in known_chars:
+            person, char, conf = outer, inner, 0.8
+        elif " " in inner.text or " " not in outer.text:
+            person, char, conf = inner, outer, 0.6
+        else:
+            continue
+        if " " not in person.text:
+            continue
+        out.append(_role(person, char, "role.paren", conf, None))
+    return out
+
+
+def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for pattern, rule, conf, heads in ((_CAST_LABEL, "cast.label", 0.9, "none"),
+                                       (_STARRING, "cast.starring", 0.85, "any"),
+                                       (_GROUP, "cast.group", 0.7, "lower")):
+        for m in pattern.finditer(text):
+            sent = sents.at(m.start())
+            if sent is None:
+                continue
+            seg = mask_parens(text[m.end(): sent.end])
+            cut = re.search(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
+                            r"|have|will|and\s+more)\b", seg)
+            seg = seg[: cut.start()] if cut else seg
+            names = split_list(seg, m.end(), heads)
+            # a show named before the list in the same sentence ("The cast of X includes ..."), else main
+            before = book.in_sentence(sent.start, m.start())
+            show = before[-1][1].title if before and m.start() - before[-1][0] < 60 else None
+            for n in names:
+                out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
+    for m in _PLAYED_BY_LIST.finditer(text):
+        sent = sents.at(m.start())
+        if sent is None or re.search(rf"{NAME}\s*,?\s*(?:who\s+)?$", text[sent.start: m.start()]):
+            continue
+        for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+            out.append(Raw(FactKind.CAST, n.start, n.end, "cast.played_by", 0.75, person=n.text))
+    for m in _CREDIT_TITLE.finditer(text):
+        title = clean_title(m["t"])
+        p = clean_name(m["p"], m.start("p"))
+        sent = sents.at(m.start())
+        if title and p and " " in p.text and sent and not sent.headline and clean_name(title, 0) != title:
+            out.append(Raw(FactKind.CAST, m.start(), p.end, "cast.credit", 0.75, person=p.text, show=title))
+    for m in _PERSON_SHOW.finditer(text):
+        p = clean_name(m["p"], m.start("p"))
+        title = clean_title(m["t"])
+        if p and title and " " in p.text:
+            out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.person_show", 0.7, person=p.text, show=title))
+    return out
+
+
+def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    """"A and B helped to launch the anthology in its first season" -> cast of that season."""
+    from .shows import sibling_at
+
+    out: list[Raw] = []
+    for sent in sents.items:
+        found = sibling_at(book, sent.start, sent.end)
+        if not found:
+            continue
+        show, s_start, _ = found
+        masked = mask_parens(sent.text)
+        rel = s_start - sent.start
+        left = max(masked.rfind(",", 0, rel), masked.rfind(";", 0, rel)) + 1
+        right_candidates = [i for i in (masked.find(",", rel), masked.find(";", rel)) if i >= 0]
+        right = min(right_candidates) if right_candidates else len(masked)
+        clause = masked[left:right]
+        if not re.search(r"\b(?:star\w*|lead\w*|led|launch\w*|headline\w*|front\w*|cast)\b", clause):
+            continue
+        for m in re.finditer(NAME, clause):
+            name = clean_name(m.group(), sent.start + left + m.start())
+            if name and " " in name.text:
+                out.append(Raw(FactKind.CAST, name.start, name.end, "cast.season_clause", 0.6, person=name.text,
+                               show=show.title))
+    return out
+
+
+def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in _CREDIT_LINE.finditer(text):
+        kind = FactKind.DIRECTOR if m["k"].lower().startswith("direct") else FactKind.WRITER
+        items = m["list"]
+        base = m.start("list")
+        for part in re.finditer(r"[^,;/&]+", items):
+            item = part.group()
+            after = items[part.end():].lstrip(" ,")
+            if re.match(r"\((?:based|original|from|adapted|author|creator)", item[item.find("("):] if "(" in item
+                        else after, re.IGNORECASE):
+                continue
+            item = re.sub(r"\s*\(.*$", "", item).strip()
+            item = re.sub(r"^(?:and|&)\s+", "", item)
+            name = clean_name(item, base + part.start() + part.group().find(item)) if item else None
+            if name and " " in name.text and name.text == item:
+                out.append(Raw(kind, name.start, name.end, f"{kind.value}.credit_line", 0.9, person=name.text,
+                               show=None, strict_person=True))
+    for m in _BY_INLINE.finditer(text):
+        if m["k"] in ("written", "penned", "scripted") and _SOURCE_WORK.search(text, max(0, m.start() - 40),
+                                                                                 m.start()):
+            continue
+        sent = sents.at(m.start())
+        if sent is None or text[m.start() - 3: m.start()].endswith(": "):
+            continue
+        kind = FactKind.DIRECTOR if m["k"] in ("directed", "helmed") else FactKind.WRITER
+        for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+            if " " in n.text:
+                out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
+                               show=_first_show(book, sents, m.start()), strict_person=True))
+    for m in _WHO_WROTE.finditer(text):
+        p = clean_name(m["p"], m.start("p"))
+        title = clean_title(m["t"])
+        if not p or not title or " " not in p.text:
+            continue
+        kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted") else FactKind.DIRECTOR
+        out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who", 0.8, person=p.text, show=title,
+                       strict_person=True))
+        star = clean_name(m["star"], m.start("star")) if m["star"] else None
+        if star and " " in star.text:
+            out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
+                           show=title))
+    for m in _WILL_DIRECT.finditer(text):
+        p = clean_name(m["p"], m.start("p"))
+        if p and " " in p.text:
+            kind = FactKind.DIRECTOR if m["v"] in ("direct", "helm") else FactKind.WRITER
+            out.append(Raw(kind, p.start, m.end(), f"{kind.value}.will", 0.85, person=p.text, strict_person=True))
+    for m in _JOB_BEFORE.finditer(text):
+        n = name_after(text, m.end())
+        sent = sents.at(m.start())
+        if n is None or " " not in n.text or sent is None or sent.headline:
+            continue
+        kind = FactKind.DIRECTOR if m["k"] in ("director", "directors", "PD") else FactKind.WRITER
+        if re.match(r"\s*(?:,|and)\s", text[n.end: n.end + 6]) and m["k"].endswith("s"):
+            continue
+        out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text,
+                       show=_first_show(book, sents, m.start()), strict_person=True))
+    return out
+
+
+def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
+    sent = sents.at(pos)
+    if sent is None:
+        return None
+    shows = book.in_sentence(sent.start, sent.end)
+    return shows[0][1].title if shows else None
+
+
+def alias_facts(text: str) -> list[Raw]:
+    out = []
+    for m in _AKA_INLINE.finditer(text):
+        p = clean_name(m["p"], m.start("p"))
+        a = clean_name(m["a"], m.start("a"))
+        if p and a and " " in p.text:
+            out.append(Raw(FactKind.ALIAS, p.start, a.end, "alias.aka", 0.85, person=p.text, alias=a.text))
+    return out

@@ -1,0 +1,451 @@
+"""Shows: which titles an article names, which one it is about, seasons, platforms and episode counts.
+
+A title is only taken from a context that marks it as one (quotes, "K-drama X", "Netflix's X", "X season
+2", "X #2", "X is streaming on ...", "Watch X on ..."); capitalised words elsewhere are never shows.  The
+main show is the best-supported title, counting its mentions and whether the headline names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import FactKind
+from ..names import title_key
+from .lexicon import NOT_TITLE, NUMBER, ORDINAL, PLATFORM, SMALL, TOK, platform_name, to_number
+from .text import Raw, Sentences
+
+_TTOK = rf"(?:{TOK}|\d+|#\d+)"
+TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
+_QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
+_LABEL = (r"(?i:k-?dramas?|kdramas?|korean\s+dramas?|korean\s+series|dramas?|series|sitcom|anthology|shows?"
+          r"|thriller|romance|films?|movies?|original\s+series|original|docuseries|reality\s+show)")
+_ADJ = r"(?i:new|hit|upcoming|latest|original|exclusive|acclaimed|popular|korean|japanese|romantic|fantasy)"
+_TITLE_CUT = frozenset("""
+season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
+gets get returns return completes complete release releases date cast star stars starring ending explained
+premiere premieres streaming on netflix disney apple prime hbo hulu viki kdrama k-drama drama series
+""".split())
+_LEAD = frozenset("and but or watch also while when as if meanwhile in new upcoming original".split())
+_SEASONAL = re.compile(r"\b(?:anthology|seasons?|sequel|predecessor|prequel|franchise)\b", re.IGNORECASE)
+_SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
+
+_CANDIDATES = re.compile(
+    rf"(?P<quoted>{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z]))"
+    rf"|(?:{PLATFORM}(?:'s|\u2019s)?\s+)?(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})"
+    rf"|(?P<plat>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
+    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"
+)
+_SEASON = re.compile(
+    rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
+    rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
+)
+_STREAM = re.compile(
+    rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
+    rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
+    rf"|showing|(?:(?:is\s+)?(?:expected|set|scheduled|slated|going)\s+to\s+|will\s+)?(?:premiere|debut|air"
+    rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
+)
+
+
+def clean_title(raw: str) -> str | None:
+    """Trim a captured title to its plausible extent, or None when it is not a title."""
+    tokens = raw.split()
+    while tokens and tokens[0].lower() in _LEAD:
+        tokens.pop(0)
+    out: list[str] = []
+    for tok in tokens:
+        low = tok.lower()
+        if low in _TITLE_CUT or platform_name(tok):
+            break
+        out.append(tok)
+        if tok.startswith("#"):
+            break
+    while out and re.fullmatch(SMALL, out[-1]):
+        out.pop()
+    if not out or len(out) > 8 or not (out[0][0].isupper() or out[0][0].isdigit()):
+        return None
+    title = " ".join(out)
+    if title.lower() in NOT_TITLE or all(t.lower() in NOT_TITLE for t in out):
+        return None
+    if _SUFFIX_BAD.search(out[-1]) or (len(out) == 1 and out[0].isupper() and len(out[0]) > 1):
+        return None
+    if len(out) == 1 and out[0].isdigit():
+        return None
+    return title
+
+
+def _title_like(text: str) -> bool:
+    """A quoted string that reads as a title (every content word capitalised), not a quotation."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or text[-1] in ".,!?;:":
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or re.fullmatch(SMALL, w) or w[0] in "#&" for w in words)
+
+
+@dataclass
+class Show:
+    title: str
+    series: str | None = None
+    number: int | None = None
+    forms: set[str] = field(default_factory=set)  # other ways the article wrote it
+    score: float = 0.0
+
+
+class ShowBook:
+    """The shows an article names, keyed by ``title_key``, and the main one."""
+
+    def __init__(self, text: str, sents: Sentences) -> None:
+        self.text = text
+        self.sents = sents
+        self.plain: dict[str, Show] = {}           # title key -> show without a season
+        self.seasons: dict[tuple[str, int], Show] = {}  # (series key, number) -> season show
+        self.style: dict[str, str] = {}           # series key -> "#", "season" or "part"
+        self.main: Show | None = None
+        self.raws: list[Raw] = []
+        self._find()
+
+    # -- reading titles -----------------------------------------------------------------------------
+
+    def _trusted(self, title: str, pos: int) -> str | None:
+        """Titles read inside a title-case headline are cut to a prefix that the body also uses."""
+        sent = self.sents.at(pos)
+        if sent is None or not sent.headline or title.startswith(("#",)) or "#" in title:
+            return title
+        words = title.split()
+        for n in range(len(words), 0, -1):
+            prefix = " ".join(words[:n])
+            if self.text.count(prefix) > 1 and clean_title(prefix):
+                return prefix
+        return None
+
+    def _plain(self, title: str, weight: float) -> Show:
+        key = title_key(title)
+        show = self.plain.get(key)
+        if show is None:
+            show = self.plain[key] = Show(title)
+        show.score += weight
+        return show
+
+    def _season(self, base: str, number: int, style: str, surface: str, weight: float) -> Show:
+        skey = title_key(base)
+        self.style.setdefault(skey, style)
+        show = self.seasons.get((skey, number))
+        if show is None:
+            show = self.seasons[(skey, number)] = Show(self._season_title(base, number, skey), base, number)
+        show.forms.add(surface)
+        show.score += weight
+        return show
+
+    def _season_title(self, base: str, number: int, skey: str) -> str:
+        style = self.style.get(skey, "season")
+        if style == "#":
+            return f"{base} #{number}"
+        return f"{base} Part {number}" if style == "part" else f"{base} season {number}"
+
+    def _find(self) -> None:
+        text = self.text
+        found: list[tuple[str, int, str, str, int]] = []
+        for m in _SEASON.finditer(text):
+            base = clean_title(m["base"])
+            if not base or "#" in base:
+                continue
+            if m["hash"]:
+                number, style = int(m["hash"]), "#"
+            elif m["season"]:
+                number, style = to_number(m["season"]), "season"
+            elif m["partn"]:
+                number, style = int(m["partn"]), "part"
+            else:
+                number, style = int(m["s"]), "season"
+            if number is None or number > 30 or self._trusted(base, m.start()) != base:
+                continue
+            found.append((base, number, style, m.group().strip("\"\u201c\u2018\u201d\u2019"), m.start()))
+        # "Title #2" alone is just a title; it is a season when the article speaks of seasons or numbers
+        # more than one instalment.
+        seasonal = _SEASONAL.search(text) is not None
+        numbers: dict[str, set[int]] = {}
+        for base, number, _, _, _ in found:
+            numbers.setdefault(title_key(base), set()).add(number)
+        for base, number, style, surface, _ in found:
+            if style == "#" and not seasonal and len(numbers[title_key(base)]) == 1:
+                self._plain(f"{base} #{number}", 2.0)
+            else:
+                self._season(base, number, style, surface, 2.0)
+        for m in _CANDIDATES.finditer(text):
+            if m["quoted"]:
+                raw = m["q"].strip()
+                if not _title_like(raw):
+                    continue
+            else:
+                raw = m["lab"] or m["pos"] or m["watch"]
+            title = clean_title(raw)
+            if title and "#" not in title:
+                title = self._trusted(title, m.start())
+            if title and "#" not in title and not self._is_series(title):
+                self._plain(title, 1.5)
+        for m in _STREAM.finditer(text):
+            title = clean_title(m["title"])
+            if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
+                self._plain(title, 1.0)
+        self._count_mentions()
+        self._pick_main()
+
+    def _is_series(self, title: str) -> bool:
+        key = title_key(title)
+        return any(skey == key for skey, _ in self.seasons)
+
+    def _count_mentions(self) -> None:
+        text = self.text
+        first = self.sents.items[0].text if self.sents.items else ""
+        for show in self.plain.values():
+            n = len(re.findall(rf"(?<![\w#]){re.escape(show.title)}(?![\w#])", text))
+            show.score += n + (3 if show.title in first else 0)
+        for (skey, number), show in self.seasons.items():
+            base = show.series or ""
+            forms = re.findall(rf"(?<![\w#]){re.escape(base)}[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ]"
+                               rf"(?:{number}|{_word(number)})|Part[ ]{number}|{number})(?![\w#])", text)
+            for form in forms:
+                show.forms.add(form)
+            show.score += len(forms) + (3 if any(f in first for f in forms) else 0)
+            bare = self.plain.pop(skey, None)  # the bare series title counts for its season
+            if bare is not None:
+                show.score += bare.score / 2
+
+    def _pick_main(self) -> None:
+        shows = list(self.plain.values()) + list(self.seasons.values())
+        if shows:
+            self.main = max(shows, key=lambda s: (s.score, -self.text.find(s.title)))
+
+    # -- resolving ----------------------------------------------------------------------------------
+
+    def resolve(self, surface: str | None) -> Show | None:
+        """The show a surface title names (a bare series name means its best-known season)."""
+        if surface is None:
+            return self.main
+        title = clean_title(surface.strip("\"\u201c\u2018\u201d\u2019 "))
+        if not title:
+            return None
+        key = title_key(title)
+        m = re.fullmatch(r"(.+?) (?:#|season |part )?(\d{1,2})", key)
+        if m and (title_key(m[1]), int(m[2])) in self.seasons:
+            return self.seasons[(title_key(m[1]), int(m[2]))]
+        seasons = [s for (skey, _), s in self.seasons.items() if skey == key]
+        if seasons:
+            main = self.main
+            return main if main in seasons else max(seasons, key=lambda s: s.score)
+        return self.plain.get(key) or self._plain(title, 0.0)
+
+    def sibling(self, show: Show, number: int) -> Show | None:
+        """Another season of ``show``'s series (created on demand, named as the article names seasons)."""
+        if show.series is None or number < 1 or number == show.number:
+            return None
+        skey = title_key(show.series)
+        found = self.seasons.get((skey, number))
+        if found is None:
+            found = self.seasons[(skey, number)] = Show(self._season_title(show.series, number, skey),
+                                                        show.series, number)
+        return found
+
+    def known(self, surface: str) -> bool:
+        key = title_key(surface)
+        return key in self.plain or any(skey == key for skey, _ in self.seasons) or any(
+            title_key(s.title) == key for s in self.seasons.values())
+
+    def in_sentence(self, start: int, end: int) -> list[tuple[int, Show]]:
+        """Known shows written inside ``[start, end)``, in order."""
+        chunk = self.text[start:end]
+        found: list[tuple[int, Show]] = []
+        for show in list(self.plain.values()) + list(self.seasons.values()):
+            for form in {show.title, *show.forms, *([show.series] if show.series else [])}:
+                i = chunk.find(form)
+                if i >= 0 and not (chunk[i + len(form): i + len(form) + 1].isalnum()):
+                    found.append((start + i, show))
+                    break
+        found.sort(key=lambda x: x[0])
+        return found
+
+
+def _word(number: int) -> str:
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+    return words.get(number, str(number))
+
+
+# --- platforms, seasons, episodes ------------------------------------------------------------------------
+
+_PLATFORM_RULES = [
+    ("platform.label", 0.9, re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})")),
+    ("platform.possessive", 0.8, re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})")),
+    ("platform.watch_on", 0.85, re.compile(
+        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
+    ("platform.streaming", 0.9, _STREAM),
+]
+_ORIGINAL = re.compile(rf"\b(?:be|is|was|as|an?)\s+an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
+_ON_PLATFORM = re.compile(
+    rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
+    rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
+    rf"(?P<p>{PLATFORM}|Max\b)")
+_CREDIT = re.compile(rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})")
+_ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
+                        r"(?:anthology|series|franchise)\b")
+_STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
+                         rf"(?:(?:series|drama|show|film|movie|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?"
+                         rf"(?:\s+season\s+(?P<n>\d+))?")
+
+_EPISODES = re.compile(
+    rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
+    rf"|consisting\s+of|spans|spanning|runs\s+for|only|all|across|over)\s+(?P<n>{NUMBER})\s+"
+    rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
+    rf"(?:episodes|instalments|installments|parts|chapters)\b)"
+    rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:series|season|drama|show|run|K-drama|anthology))"
+    rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))",
+    re.IGNORECASE,
+)
+_NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
+                        re.IGNORECASE)
+_MINUTES = re.compile(
+    r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
+    r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
+    r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE)
+_HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
+                            re.MULTILINE)
+_MORE_THAN = re.compile(
+    rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
+    rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE)
+_SIBLING = re.compile(
+    rf"\b(?:in|of|for|from|with)\s+(?:its|the|their)\s+(?P<o>{ORDINAL})\s+(?:season|instalment|installment"
+    r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b", re.IGNORECASE)
+
+
+def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
+    text = book.text
+    out: list[Raw] = []
+    for rule, conf, pattern in _PLATFORM_RULES:
+        for m in pattern.finditer(text):
+            platform = _platform(m["p"])
+            title = m["t"] if "t" in m.groupdict() else m["title"]
+            if platform and title and book.resolve(title) is not None and clean_title(title):
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, conf, show=clean_title(title),
+                               platform=platform))
+    for m in _ORIGINAL.finditer(text):
+        platform = _platform(m["p"])
+        if platform:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end(), "platform.original", 0.8,
+                           show=_sentence_show(book, sents, m.start()), platform=platform))
+    for m in _ON_PLATFORM.finditer(text):
+        platform = _platform(m["p"])
+        sent = sents.at(m.start())
+        if platform and sent is not None:
+            shows = book.in_sentence(sent.start, m.start())
+            if shows:
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.on", 0.7, show=shows[-1][1].title,
+                               platform=platform))
+    for m in _CREDIT.finditer(text):
+        platform = _platform(m["p"])
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        still = _STILL_FROM.search(text, line_start, m.start())
+        if platform and still:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.photo_credit", 0.4,
+                           show=still["t"] + (f" season {still['n']}" if still["n"] else ""), platform=platform))
+    return out
+
+
+def anthology_platforms(book: ShowBook) -> list[tuple[str, str, int, int]]:
+    """(platform, series title, start, end) where the text says a series is the platform's own."""
+    out = []
+    main = book.main
+    if main is None or main.series is None:
+        return out
+    for m in _ANTHOLOGY.finditer(book.text):
+        platform = _platform(m["p"])
+        if platform:
+            out.append((platform, main.series, m.start(), m.end()))
+    return out
+
+
+def _platform(spelling: str | None) -> str | None:
+    if not spelling:
+        return None
+    if spelling[0].islower() and not spelling.startswith("tvN"):
+        return None  # "peacock", "max": ordinary words
+    if spelling == "Max":
+        return "Max"
+    return platform_name(spelling)
+
+
+def _sentence_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
+    sent = sents.at(pos)
+    if sent is not None:
+        shows = book.in_sentence(sent.start, sent.end)
+        if len({s.title for _, s in shows}) == 1:
+            return shows[0][1].title
+    return None
+
+
+def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
+    text = book.text
+    out: list[Raw] = []
+    main = book.main
+    for m in _HEADER_SEASON.finditer(text):
+        if main is not None and main.series and main.number == int(m["s"]):
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=main.title,
+                           number=int(m["n"])))
+        elif main is not None and main.series is None:
+            season = book._season(main.title, int(m["s"]), "season", m.group(), 0.0)
+            book.main = season
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=season.title,
+                           number=int(m["n"])))
+    for m in _EPISODES.finditer(text):
+        if m["ctx"] and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        number = to_number(m["n"] or m["n2"] or m["n3"])
+        if number is None or not 1 <= number <= 300:
+            continue
+        show = _sentence_show(book, sents, m.start())
+        out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
+    for m in _MINUTES.finditer(text):
+        minutes = 60 if m["h"] else int(m["m"] or m["m2"])
+        if 5 <= minutes <= 200:
+            out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes", 0.85,
+                           show=_sentence_show(book, sents, m.start()), number=minutes))
+    return out
+
+
+def predecessor_facts(book: ShowBook, sents: Sentences, raws: list[Raw]) -> list[Raw]:
+    """Facts about the previous season: "two more episodes than its predecessor" (arithmetic)."""
+    out: list[Raw] = []
+    text = book.text
+    for m in _MORE_THAN.finditer(text):
+        shown = _sentence_show(book, sents, m.start())
+        show = book.resolve(shown) if shown else book.main
+        if show is None or show.number is None:
+            continue
+        prev = book.sibling(show, show.number - 1)
+        counts = {r.number for r in raws if r.kind is FactKind.EPISODES and (book.resolve(r.show) is show)}
+        delta = to_number(m["d"])
+        if prev is None or len(counts) != 1 or delta is None:
+            continue
+        (count,) = counts
+        number = count - delta if m["dir"].lower() == "more" else count + delta
+        if number and number > 0:
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.predecessor", 0.6, show=prev.title,
+                           number=number))
+    return out
+
+
+def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | None:
+    """A reference to another season of the main show inside ``[start, end)`` ("in its first season")."""
+    main = book.main
+    if main is None or main.series is None:
+        return None
+    m = _SIBLING.search(book.text, start, end)
+    if not m:
+        return None
+    number = to_number(m["o"] or m["n"] or "")
+    if number is None:
+        return None
+    show = main if number == main.number else book.sibling(main, number)
+    return (show, m.start(), m.end()) if show else None

@@ -1,0 +1,233 @@
+"""The article as the rules see it: sentences with offsets, name spans, name lists, raw facts."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import FactKind
+from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
+
+_ABBREV = frozenset("mr mrs ms dr st jr sr vs no vol ep eps prof gen lt col sgt mt ft approx etc inc ltd co"
+                    .split())
+_BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+|\s+\|\s*|\s*\|\s+")
+_NEXT_START = re.compile(r"['\"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
+_PAREN = re.compile(r"\([^()\n]{0,120}\)")
+_TOKEN = re.compile(TOK)
+_NAME_AT_END = re.compile(rf"(?:{NAME})\s*$")
+_NAME_AT_START = re.compile(rf"^\s*(?:{NAME})")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    headline: bool  # title-case line: its capitalised words are not reliable name boundaries
+
+
+@dataclass
+class Raw:
+    """A fact as a rule read it: surface names, not yet resolved to canonical ones."""
+
+    kind: FactKind
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    person: str | None = None
+    character: str | None = None
+    show: str | None = None          # a title as written (resolved by the show book) or None: main show
+    platform: str | None = None
+    series: str | None = None
+    number: int | None = None
+    alias: str | None = None
+    strict_person: bool = False      # surname-only references are not allowed (crew credits)
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+
+
+def _is_headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 5:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper / len(words) >= 0.75
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text``; a line break always ends one (captions and credit lines have no period)."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if not line.strip():
+            continue
+        headline = _is_headline(line)
+        start = line_start
+        for m in _BOUNDARY.finditer(line):
+            cut = line_start + m.end()
+            before = line[: m.start()].rsplit(None, 1)
+            last = before[-1].lower().strip("(\"'") if before else ""
+            if "|" not in m.group() and (
+                    last in _ABBREV or (len(last) == 1 and last.isalpha())
+                    or not _NEXT_START.match(line, m.end())):
+                continue
+            _add(out, text, start, line_start + m.start() + len(m.group().rstrip()), headline)
+            start = cut
+        _add(out, text, start, line_end, headline)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, headline: bool) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "|"):
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], headline))
+
+
+class Sentences:
+    """Sentence lookup by character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items = split_sentences(text)
+        self._starts = [s.start for s in self.items]
+
+    def index_at(self, pos: int) -> int:
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    def at(self, pos: int) -> Sentence | None:
+        if not self.items:
+            return None
+        return self.items[self.index_at(pos)]
+
+    def covering(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end of the sentences that hold ``[start, end)``."""
+        if not self.items:
+            return start, end
+        first = self.items[self.index_at(start)]
+        last = self.items[self.index_at(max(start, end - 1))]
+        return min(first.start, start), max(last.end, end)
+
+
+def mask_parens(text: str) -> str:
+    """Blank out parenthesised asides, keeping offsets ("Keum Sae-rok (Show A), and Noh" -> a list)."""
+    return _PAREN.sub(lambda m: " " * len(m.group()), text)
+
+
+def clean_name(text: str, start: int) -> Name | None:
+    """Drop leading sentence and job words ("And", "Actress"); reject names with function words."""
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    while tokens and tokens[0][0].lower() in LEAD_STOP:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    if any(t.lower() in NAME_STOP for t, _ in tokens):
+        return None
+    first, last = tokens[0], tokens[-1]
+    surface = text[first[1]: last[1] + len(last[0])]
+    if PLATFORM_RE.fullmatch(surface) or " " in surface.strip() and surface != " ".join(t for t, _ in tokens):
+        return None
+    return Name(surface, start + first[1], start + last[1] + len(last[0]))
+
+
+def name_before(text: str, end: int, base: int = 0) -> Name | None:
+    """The name that ends right at ``end`` (spaces allowed), cleaned."""
+    m = _NAME_AT_END.search(text, max(0, end - 80), end)
+    if not m:
+        return None
+    return clean_name(m.group().rstrip(), base + m.start())
+
+
+def name_after(text: str, start: int, base: int = 0) -> Name | None:
+    m = _NAME_AT_START.match(text[start: start + 80])
+    if not m:
+        return None
+    lead = len(m.group()) - len(m.group().lstrip())
+    return clean_name(m.group()[lead:], base + start + lead)
+
+
+def split_list(segment: str, base: int, heads: str = "none") -> list[Name]:
+    """Names in a list "A, B and C".  ``heads`` says what may stand before each name: "none", "lower"
+    (descriptions such as "pianist Do Hyeon-seo") or "any" ("My Name actress Han So Hee").
+
+    Parsing stops at the first item that is not a name, so the tail of a clause is never read as one.
+    """
+    out: list[Name] = []
+    pos = 0
+    parts = _LIST_SPLIT.split(segment)
+    for part in parts:
+        offset = segment.find(part, pos) if part else pos
+        pos = offset + len(part)
+        item = part.rstrip(" .;:!?\u2013\u2014-|")
+        if not item:
+            continue
+        m = _NAME_AT_END.search(item)
+        if not m:
+            break
+        head = item[: m.start()].strip()
+        if head and not (heads == "any" or heads == "lower" and _descriptor_ok(head)):
+            break
+        name = clean_name(m.group().rstrip(), base + offset + m.start())
+        if name is None:
+            if out or heads != "none":
+                break
+            continue  # "Moreover, Kim Hee Won": a sentence adverb before the list
+        out.append(name)
+    return out
+
+
+_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_DESC_WORD = re.compile(r"(?:the|a|an|[a-z][a-z-]*)[ ]")
+_NAME = re.compile(NAME)
+
+
+def leading_list(text: str, start: int, end: int) -> list[Name]:
+    """Names listed from ``start`` on, each after up to four lower-case words of description
+    ("pianist Do Hyeon-seo and online media entrepreneur Ji Su-ho"); stops at the first non-name."""
+    out: list[Name] = []
+    pos = start
+    while pos < end:
+        words = 0
+        while words < 5:
+            m = _DESC_WORD.match(text, pos, end)
+            if not m or m.group().strip().lower() in _DESC_STOP:
+                break
+            pos, words = m.end(), words + 1
+        m = _NAME.match(text, pos, end)
+        if not m or words > 4:
+            break
+        name = clean_name(m.group(), m.start())
+        if name is None or name.end != m.end():
+            break
+        out.append(name)
+        sep = _SEP.match(text, m.end(), end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
+_DESC_STOP = frozenset("""
+in on at of for with from by to into onto about against alongside opposite beside like than as via over
+under after before during while who which that whose where when his her their its is was are were be been
+has have had will would can could not no nor but also and or then
+""".split())
+
+
+def _descriptor_ok(head: str) -> bool:
+    words = head.split()
+    if len(words) > 5:
+        return False
+    return all(w[:1].islower() and w.lower() not in _DESC_STOP for w in words)

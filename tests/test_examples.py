@@ -5,7 +5,8 @@ Each case folder is named after one file in ``examples/`` (``examples/<name>.txt
 
 - ``expected.json``: the facts a careful reader takes from the article, written by hand, in the shape of
   ``report.facts_document``.  Compared as sets; names are compared by the project's name keys
-  (``names.person_key``/``title_key``), so "Yoon Ha Rin" and "Yoon Ha-rin" are one spelling, but every fact
+  (``names.person_key``/``title_key``), so "Yoon Ha Rin" and "Yoon Ha-rin" are one spelling, and a role
+  implies its actor's place in the cast (as ``../shared/eval/score.py`` counts them); otherwise every fact
   must be there and nothing else may be.  Never regenerated.
 - ``expected.ttl``: the article's RDF graph as the mapping writes it, compared with
   ``rdflib.compare.isomorphic``.  Regenerate deliberately with ``pytest tests/test_examples.py --regen``
@@ -103,13 +104,32 @@ def _platform_key(name: str) -> str:
     return title_key(name).replace(" ", "")
 
 
+SHOW_FIELDS = ("platforms", "anthology_or_series", "season_number", "episodes", "episode_minutes", "directors",
+               "writers")
+
+
+def _show_facts(show: dict[str, Any]) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """A show record as one comparable item per statement: that it exists, then each non-empty field value."""
+    title = show["title"]
+    items = {(title_key(title),): {"title": title}}
+    for field in SHOW_FIELDS:
+        values = show[field] if isinstance(show[field], list) else [show[field]]
+        for value in values:
+            if value is None:
+                continue
+            if field == "platforms":
+                key: Any = _platform_key(value)
+            elif field in ("directors", "writers"):
+                key = person_key(value)
+            elif field == "anthology_or_series":
+                key = title_key(value)
+            else:
+                key = value
+            items[(title_key(title), field, key)] = {"title": title, field: value}
+    return items
+
+
 def _key(section: str, record: dict[str, Any]) -> tuple[Any, ...]:
-    if section == "shows":
-        series = record["anthology_or_series"]
-        return (title_key(record["title"]), frozenset(_platform_key(p) for p in record["platforms"]),
-                title_key(series) if series else None, record["season_number"], record["episodes"],
-                record["episode_minutes"], frozenset(person_key(d) for d in record["directors"]),
-                frozenset(person_key(w) for w in record["writers"]))
     if section == "roles":
         return person_key(record["actor"]), person_key(record["character"]), title_key(record["show"] or "")
     if section == "cast":
@@ -117,15 +137,34 @@ def _key(section: str, record: dict[str, Any]) -> tuple[Any, ...]:
     return person_key(record["name"]), person_key(record["alias"])
 
 
+def _records(document: dict[str, Any], section: str) -> dict[tuple[Any, ...], dict[str, Any]]:
+    if section == "shows":
+        return {k: v for show in document.get("shows", []) for k, v in _show_facts(show).items()}
+    records = {_key(section, r): r for r in document.get(section, [])}
+    if section == "cast":
+        # a role puts its actor in the show's cast: "Lead cast: A" next to "A plays B" says nothing more
+        for role in document.get("roles", []):
+            if role["show"]:
+                implied = {"actor": role["actor"], "show": role["show"], "from_role": True}
+                records.setdefault(_key("cast", role), implied)
+    return records
+
+
 def _differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
-    """Human-readable lines for every fact missing from ``got`` or not in ``expected``."""
-    lines = []
+    """Human-readable lines for every fact missing from ``got`` or not in ``expected``.
+
+    A cast entry that only follows from a role is left out of the lines (the role's own line says it),
+    unless nothing else differs."""
+    lines, implied = [], []
     for section in ("shows", "roles", "cast", "aliases"):
-        want = {_key(section, r): r for r in expected.get(section, [])}
-        have = {_key(section, r): r for r in got.get(section, [])}
-        lines += [f"missing    {section}: {json.dumps(want[k], ensure_ascii=False)}" for k in want.keys() - have]
-        lines += [f"unexpected {section}: {json.dumps(have[k], ensure_ascii=False)}" for k in have.keys() - want]
-    return sorted(lines)
+        want, have = _records(expected, section), _records(got, section)
+        for label, keys, records in (("missing   ", want.keys() - have, want),
+                                     ("unexpected", have.keys() - want, have)):
+            for key in keys:
+                record = dict(records[key])
+                line = f"{label} {section}: {json.dumps(record, ensure_ascii=False)}"
+                (implied if record.pop("from_role", False) else lines).append(line)
+    return sorted(lines or implied)
 
 
 def assert_same_facts(expected: dict[str, Any], got: dict[str, Any]) -> None:

@@ -182,8 +182,9 @@ def _fold(line: str) -> str:
     return re.sub(r"\W+", " ", line.casefold()).strip()
 
 
-def _content_chars(lines: list[str]) -> int:
-    return sum(len(line) for line in lines if line)
+def _has_body(lines: list[str]) -> bool:
+    """Some article text is kept already: enough characters and at least one full sentence."""
+    return sum(len(line) for line in lines) >= 120 and any(_SENTENCE_END.search(line) for line in lines)
 
 
 def _one_pass(text: str) -> str:
@@ -196,7 +197,7 @@ def _one_pass(text: str) -> str:
             continue
         if _END.match(line):
             # A tail marker after the article body ends it; one standing before any body is page chrome.
-            if _content_chars(kept) >= 200:
+            if _has_body(kept):
                 break
             continue
         if _DROP.match(line):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Romanised Korean family names (with their common variants).  Used only to decide which end of a name
 # is the family name when an article swaps the order.
@@ -24,6 +25,7 @@ _QUOTES = re.compile(r"[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f'\"`´]"
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify quotes and dashes, collapse spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -42,11 +44,13 @@ def person_tokens(name: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     """A key equal for every way of writing one person's (or character's) name."""
     return "".join(t.replace("-", "") for t in person_tokens(name))
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
     """A key equal for spellings of one show title ("The Glory", "the glory", "Glory, The" aside)."""
     text = fold(title).replace("&", " and ").replace("+", " plus ")

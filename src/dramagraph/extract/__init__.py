@@ -46,7 +46,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += strong
     raws += people.paren_facts(text, known_people, known_chars, book, person_key)
     raws += people.season_cast_facts(text, sents, book)
-    raws += people.alias_facts(text)
+    raws += people.alias_facts(text, sents)
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
                                                        FactKind.WRITER)])

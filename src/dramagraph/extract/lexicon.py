@@ -26,6 +26,11 @@ PLATFORM_SPELLINGS: dict[str, str] = {
     "fuji tv": "Fuji TV", "nhk": "NHK", "tv asahi": "TV Asahi", "nippon tv": "Nippon TV",
     "abema": "ABEMA", "u-next": "U-Next", "bbc": "BBC", "itv": "ITV",
 }
+# Lower-case triggers: a sentence without any of these names no platform.
+PLATFORM_WORDS = ("netflix", "disney", "apple tv", "prime video", "amazon", "hbo", "viki", "hulu", "paramount",
+                  "peacock", "tvn", "jtbc", "kbs", "mbc", "sbs", "ena", "ocn", "mbn", "chosun", "channel a",
+                  "coupang", "tving", "wavve", "iqiyi", "wetv", "kocowa", "crunchyroll", "fuji tv", "nhk",
+                  "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", " max")
 # "Max" is also a first name: accepted only right after "on"/"streaming on" (see ON_PLATFORM).
 _PLATFORM_ALTS = sorted((re.escape(k).replace(r"\ ", r"\s+") for k in PLATFORM_SPELLINGS), key=len,
                         reverse=True)

@@ -12,11 +12,10 @@ import re
 from ..models import FactKind
 from .lexicon import NAME, POSS
 from .shows import _QO, _STILL_FROM, TITLE, ShowBook, clean_title
-from .text import Name, Raw, Sentences, clean_name, leading_list, mask_parens, name_after, split_list
+from .text import Name, Raw, Sentences, clean_name, leading_list, mask_parens, name_after, name_before, split_list
 
-_AUX = re.compile(r"(?:\s*(?:\b(?:will|would|also|each|then|now|later|is\s+set\s+to|is\s+going\s+to|is|was|are|were"
-                  r"|has|have|had|reportedly|currently|previously|once|to|set\s+to|going\s+to|who)\b|['\u2019]ll))*"
-                  r"\s*$")
+_AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
+                       "currently previously once who".split())
 _ROLE_VERB = re.compile(
     r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
     r"|parts?)\s+of)?"
@@ -25,6 +24,8 @@ _ROLE_VERB = re.compile(
     r"|(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
     r"|in\s+the\s+role\s+of)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
+_W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
+           "role of")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
@@ -55,8 +56,8 @@ _PERSON_SHOW = re.compile(
     rf"{_QO}?(?P<t>{TITLE})")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
-    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
-    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)?\s*{_QO}?(?P<t>{TITLE})")
+    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
+    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
 _WILL_DIRECT = re.compile(
     rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
     r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
@@ -74,10 +75,17 @@ _JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwrit
 
 def _left(text: str, start: int, end: int) -> tuple[str, int]:
     """The clause before a verb, auxiliaries removed: (masked text, its end offset)."""
-    seg = mask_parens(text[start:end])
-    m = _AUX.search(seg)
-    cut = m.start() if m else len(seg)
-    return seg[:cut], start + cut
+    seg = mask_parens(text[start:end]).rstrip()
+    while seg:
+        head, _, last = seg.rpartition(" ")
+        word = last.lower()
+        if word.endswith(("'ll", "\u2019ll")):
+            seg = seg[: len(seg) - 3].rstrip()
+        elif word in _AUX_WORDS:
+            seg = head.rstrip()
+        else:
+            break
+    return seg, start + len(seg)
 
 
 def _subject_list(text: str, start: int, end: int) -> list[Name]:
@@ -100,7 +108,7 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
 
 def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
-    for m in _ROLE_VERB.finditer(text):
+    for m in sents.finditer(_ROLE_VERB, _W_ROLE):
         sent = sents.at(m.start())
         if sent is None:
             continue
@@ -186,7 +194,7 @@ def _role(p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
-    for m in _AS.finditer(text):
+    for m in sents.finditer(_AS, (" as ",)):
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
@@ -197,7 +205,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
         out.append(_role(p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
-    for m in _PLAYED_BY.finditer(text):
+    for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
@@ -209,15 +217,23 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
     """Every "Outer (inner)" pair: (outer, inner name or None, inner text, inner start, inner end)."""
     out = []
-    for m in _PAREN.finditer(text):
-        outer = clean_name(m["o"], m.start("o"))
-        if outer is None:
+    i = text.find("(")
+    while i >= 0:
+        close = text.find(")", i + 1, i + 92)
+        j = i
+        i = text.find("(", i + 1)
+        if close < 0 or "\n" in text[j:close] or (0 <= i < close) or j == 0 or text[j - 1] != " ":
             continue
-        inner_text = m["i"].strip()
-        inner = clean_name(inner_text, m.start("i") + m["i"].find(inner_text))
+        outer = name_before(text, j - 1)
+        raw_inner = text[j + 1: close]
+        inner_text = raw_inner.strip()
+        if outer is None or not inner_text:
+            continue
+        i_start = j + 1 + raw_inner.find(inner_text)
+        inner = clean_name(inner_text, i_start)
         if inner is not None and inner.text != inner_text:
             inner = None
-        out.append((outer, inner, inner_text, m.start("i"), m.end("i")))
+        out.append((outer, inner, inner_text, i_start, close))
     return out
 
 
@@ -260,10 +276,13 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
 
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
-    for pattern, rule, conf, heads in ((_CAST_LABEL, "cast.label", 0.9, "none"),
-                                       (_STARRING, "cast.starring", 0.85, "any"),
-                                       (_GROUP, "cast.group", 0.7, "lower")):
-        for m in pattern.finditer(text):
+    for pattern, rule, conf, heads, words in (
+            (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars")),
+            (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
+                                                       "featuring")),
+            (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
+                                                  "leads are"))):
+        for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:
                 continue
@@ -271,25 +290,29 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             cut = re.search(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
                             r"|have|will|and\s+more)\b", seg)
             seg = seg[: cut.start()] if cut else seg
-            names = split_list(seg, m.end(), heads)
+            names = []
+            for n in split_list(seg, m.end(), heads):
+                if book.known(n.text):
+                    break  # "Spearheaded by A and B, Show arrives": the list ended before the title
+                names.append(n)
             # a show named before the list in the same sentence ("The cast of X includes ..."), else main
             before = book.in_sentence(sent.start, m.start())
             show = before[-1][1].title if before and m.start() - before[-1][0] < 60 else None
             for n in names:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
-    for m in _PLAYED_BY_LIST.finditer(text):
+    for m in sents.finditer(_PLAYED_BY_LIST, ("played by", "portrayed by")):
         sent = sents.at(m.start())
         if sent is None or re.search(rf"{NAME}\s*,?\s*(?:who\s+)?$", text[sent.start: m.start()]):
             continue
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             out.append(Raw(FactKind.CAST, n.start, n.end, "cast.played_by", 0.75, person=n.text))
-    for m in _CREDIT_TITLE.finditer(text):
+    for m in sents.finditer(_CREDIT_TITLE, ("actor", "actress", " star ", " lead ", "alum", "heartthrob")):
         title = clean_title(m["t"])
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
         if title and p and " " in p.text and sent and not sent.headline and clean_name(title, 0) != title:
             out.append(Raw(FactKind.CAST, m.start(), p.end, "cast.credit", 0.75, person=p.text, show=title))
-    for m in _PERSON_SHOW.finditer(text):
+    for m in sents.finditer(_PERSON_SHOW, ("drama", "series", "film", "movie", "show")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if p and title and " " in p.text:
@@ -302,7 +325,7 @@ def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     from .shows import sibling_at
 
     out: list[Raw] = []
-    for sent in sents.items:
+    for sent in sents.having(("season", "instalment", "installment", "part", "edition", "outing")):
         found = sibling_at(book, sent.start, sent.end)
         if not found:
             continue
@@ -325,7 +348,7 @@ def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
-    for m in _CREDIT_LINE.finditer(text):
+    for m in sents.finditer(_CREDIT_LINE, ("direct", "writ", "screenplay", "script")):
         kind = FactKind.DIRECTOR if m["k"].lower().startswith("direct") else FactKind.WRITER
         items = m["list"]
         base = m.start("list")
@@ -341,7 +364,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if name and " " in name.text and name.text == item:
                 out.append(Raw(kind, name.start, name.end, f"{kind.value}.credit_line", 0.9, person=name.text,
                                show=None, strict_person=True))
-    for m in _BY_INLINE.finditer(text):
+    for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by")):
         if m["k"] in ("written", "penned", "scripted") and _SOURCE_WORK.search(text, max(0, m.start() - 40),
                                                                                  m.start()):
             continue
@@ -353,7 +376,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
                                show=_first_show(book, sents, m.start()), strict_person=True))
-    for m in _WHO_WROTE.finditer(text):
+    for m in sents.finditer(_WHO_WROTE, (" who ",)):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if not p or not title or " " not in p.text:
@@ -365,12 +388,12 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if star and " " in star.text:
             out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
                            show=title))
-    for m in _WILL_DIRECT.finditer(text):
+    for m in sents.finditer(_WILL_DIRECT, ("direct", "helm", "write", " pen ")):
         p = clean_name(m["p"], m.start("p"))
         if p and " " in p.text:
             kind = FactKind.DIRECTOR if m["v"] in ("direct", "helm") else FactKind.WRITER
             out.append(Raw(kind, p.start, m.end(), f"{kind.value}.will", 0.85, person=p.text, strict_person=True))
-    for m in _JOB_BEFORE.finditer(text):
+    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
         n = name_after(text, m.end())
         sent = sents.at(m.start())
         if n is None or " " not in n.text or sent is None or sent.headline:
@@ -391,9 +414,9 @@ def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     return shows[0][1].title if shows else None
 
 
-def alias_facts(text: str) -> list[Raw]:
+def alias_facts(text: str, sents: Sentences) -> list[Raw]:
     out = []
-    for m in _AKA_INLINE.finditer(text):
+    for m in sents.finditer(_AKA_INLINE, ("known as", "a.k.a")):
         p = clean_name(m["p"], m.start("p"))
         a = clean_name(m["a"], m.start("a"))
         if p and a and " " in p.text:

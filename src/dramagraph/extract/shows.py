@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import FactKind
 from ..names import title_key
-from .lexicon import NOT_TITLE, NUMBER, ORDINAL, PLATFORM, SMALL, TOK, platform_name, to_number
+from .lexicon import NOT_TITLE, NUMBER, ORDINAL, PLATFORM, PLATFORM_WORDS, SMALL, TOK, platform_name, to_number
 from .text import Raw, Sentences
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
@@ -27,7 +27,11 @@ gets get returns return completes complete release releases date cast star stars
 premiere premieres streaming on netflix disney apple prime hbo hulu viki kdrama k-drama drama series
 """.split())
 _LEAD = frozenset("and but or watch also while when as if meanwhile in new upcoming original".split())
-_SEASONAL = re.compile(r"\b(?:anthology|seasons?|sequel|predecessor|prequel|franchise)\b", re.IGNORECASE)
+_SEASONAL_WORDS = ("anthology", "season", "sequel", "predecessor", "prequel", "franchise")
+_W_SEASON = ("#", "season", "part ")
+_W_CANDIDATES = ("\"", "\u201c", "\u2018", "drama", "series", "sitcom", "anthology", "show", "thriller", "romance",
+                 "film", "movie", "original", "watch") + PLATFORM_WORDS
+_W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute")
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
 
 _CANDIDATES = re.compile(
@@ -144,9 +148,8 @@ class ShowBook:
         return f"{base} Part {number}" if style == "part" else f"{base} season {number}"
 
     def _find(self) -> None:
-        text = self.text
         found: list[tuple[str, int, str, str, int]] = []
-        for m in _SEASON.finditer(text):
+        for m in self.sents.finditer(_SEASON, _W_SEASON):
             base = clean_title(m["base"])
             if not base or "#" in base:
                 continue
@@ -163,7 +166,7 @@ class ShowBook:
             found.append((base, number, style, m.group().strip("\"\u201c\u2018\u201d\u2019"), m.start()))
         # "Title #2" alone is just a title; it is a season when the article speaks of seasons or numbers
         # more than one instalment.
-        seasonal = _SEASONAL.search(text) is not None
+        seasonal = any(w in self.sents.low for w in _SEASONAL_WORDS)
         numbers: dict[str, set[int]] = {}
         for base, number, _, _, _ in found:
             numbers.setdefault(title_key(base), set()).add(number)
@@ -172,7 +175,7 @@ class ShowBook:
                 self._plain(f"{base} #{number}", 2.0)
             else:
                 self._season(base, number, style, surface, 2.0)
-        for m in _CANDIDATES.finditer(text):
+        for m in self.sents.finditer(_CANDIDATES, _W_CANDIDATES):
             if m["quoted"]:
                 raw = m["q"].strip()
                 if not _title_like(raw):
@@ -180,11 +183,11 @@ class ShowBook:
             else:
                 raw = m["lab"] or m["pos"] or m["watch"]
             title = clean_title(raw)
-            if title and "#" not in title:
+            if title and "#" not in title and m["lab"]:
                 title = self._trusted(title, m.start())
             if title and "#" not in title and not self._is_series(title):
                 self._plain(title, 1.5)
-        for m in _STREAM.finditer(text):
+        for m in self.sents.finditer(_STREAM, PLATFORM_WORDS):
             title = clean_title(m["title"])
             if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
                 self._plain(title, 1.0)
@@ -324,18 +327,18 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
     for rule, conf, pattern in _PLATFORM_RULES:
-        for m in pattern.finditer(text):
+        for m in sents.finditer(pattern, PLATFORM_WORDS):
             platform = _platform(m["p"])
             title = m["t"] if "t" in m.groupdict() else m["title"]
             if platform and title and book.resolve(title) is not None and clean_title(title):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, conf, show=clean_title(title),
                                platform=platform))
-    for m in _ORIGINAL.finditer(text):
+    for m in sents.finditer(_ORIGINAL, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform:
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end(), "platform.original", 0.8,
                            show=_sentence_show(book, sents, m.start()), platform=platform))
-    for m in _ON_PLATFORM.finditer(text):
+    for m in sents.finditer(_ON_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         sent = sents.at(m.start())
         if platform and sent is not None:
@@ -343,7 +346,7 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             if shows:
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.on", 0.7, show=shows[-1][1].title,
                                platform=platform))
-    for m in _CREDIT.finditer(text):
+    for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1
         still = _STILL_FROM.search(text, line_start, m.start())
@@ -359,7 +362,7 @@ def anthology_platforms(book: ShowBook) -> list[tuple[str, str, int, int]]:
     main = book.main
     if main is None or main.series is None:
         return out
-    for m in _ANTHOLOGY.finditer(book.text):
+    for m in book.sents.finditer(_ANTHOLOGY, ("anthology", "series", "franchise")):
         platform = _platform(m["p"])
         if platform:
             out.append((platform, main.series, m.start(), m.end()))
@@ -389,7 +392,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
     main = book.main
-    for m in _HEADER_SEASON.finditer(text):
+    for m in sents.finditer(_HEADER_SEASON, _W_EPISODES):
         if main is not None and main.series and main.number == int(m["s"]):
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=main.title,
                            number=int(m["n"])))
@@ -398,7 +401,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             book.main = season
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=season.title,
                            number=int(m["n"])))
-    for m in _EPISODES.finditer(text):
+    for m in sents.finditer(_EPISODES, _W_EPISODES):
         if m["ctx"] and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
         number = to_number(m["n"] or m["n2"] or m["n3"])
@@ -406,7 +409,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             continue
         show = _sentence_show(book, sents, m.start())
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
-    for m in _MINUTES.finditer(text):
+    for m in sents.finditer(_MINUTES, _W_EPISODES):
         minutes = 60 if m["h"] else int(m["m"] or m["m2"])
         if 5 <= minutes <= 200:
             out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes", 0.85,
@@ -417,8 +420,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
 def predecessor_facts(book: ShowBook, sents: Sentences, raws: list[Raw]) -> list[Raw]:
     """Facts about the previous season: "two more episodes than its predecessor" (arithmetic)."""
     out: list[Raw] = []
-    text = book.text
-    for m in _MORE_THAN.finditer(text):
+    for m in sents.finditer(_MORE_THAN, _W_EPISODES):
         shown = _sentence_show(book, sents, m.start())
         show = book.resolve(shown) if shown else book.main
         if show is None or show.number is None:
@@ -440,6 +442,9 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
     """A reference to another season of the main show inside ``[start, end)`` ("in its first season")."""
     main = book.main
     if main is None or main.series is None:
+        return None
+    if not any(w in book.sents.low[start:end] for w in ("season", "instalment", "installment", "part",
+                                                          "edition", "outing")):
         return None
     m = _SIBLING.search(book.text, start, end)
     if not m:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import FactKind
@@ -17,6 +18,7 @@ _PAREN = re.compile(r"\([^()\n]{0,120}\)")
 _TOKEN = re.compile(TOK)
 _NAME_AT_END = re.compile(rf"(?:{NAME})\s*$")
 _NAME_AT_START = re.compile(rf"^\s*(?:{NAME})")
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+\s*$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -56,7 +58,7 @@ class Name:
 
 def _is_headline(line: str) -> bool:
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 5:
+    if len(words) < 6:
         return False
     upper = sum(1 for w in words if w[0].isupper())
     return upper / len(words) >= 0.75
@@ -101,8 +103,30 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.low = text.lower()
         self.items = split_sentences(text)
         self._starts = [s.start for s in self.items]
+        self._cache: dict[tuple[str, ...], list[Sentence]] = {}
+
+    def having(self, words: tuple[str, ...]) -> list[Sentence]:
+        """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
+        found = self._cache.get(words)
+        if found is None:
+            low = self.low
+            idx: set[int] = set()
+            for word in words:
+                i = low.find(word)
+                while i >= 0:
+                    idx.add(self.index_at(i))
+                    i = low.find(word, i + len(word))
+            found = self._cache[words] = [self.items[i] for i in sorted(idx)] if self.items else []
+        return found
+
+    def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the sentences that hold a trigger word only."""
+        text = self.text
+        for sent in self.having(words):
+            yield from pattern.finditer(text, sent.start, sent.end)
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)
@@ -171,6 +195,8 @@ def split_list(segment: str, base: int, heads: str = "none") -> list[Name]:
         offset = segment.find(part, pos) if part else pos
         pos = offset + len(part)
         item = part.rstrip(" .;:!?\u2013\u2014-|")
+        if part is parts[-1]:
+            item = _TRAILING_LOWER.sub("", item)  # "... and Dae Rin arrives soon": the list ends at the name
         if not item:
             continue
         m = _NAME_AT_END.search(item)

@@ -32,15 +32,31 @@ PLATFORM_WORDS = ("netflix", "disney", "apple tv", "prime video", "amazon", "hbo
                   "coupang", "tving", "wavve", "iqiyi", "wetv", "kocowa", "crunchyroll", "fuji tv", "nhk",
                   "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", " max")
 # "Max" is also a first name: accepted only right after "on"/"streaming on" (see ON_PLATFORM).
-_PLATFORM_ALTS = sorted((re.escape(k).replace(r"\ ", r"\s+") for k in PLATFORM_SPELLINGS), key=len,
-                        reverse=True)
-PLATFORM = r"(?i:" + "|".join(_PLATFORM_ALTS) + r")(?![\w+])"
+
+
+def _case_variants(spelling: str, canonical: str) -> set[str]:
+    words = spelling.split(" ")
+    forms = {canonical if canonical.casefold() == spelling else canonical, spelling.upper(),
+             " ".join(w[:1].upper() + w[1:] for w in words),
+             " ".join(w.upper() if len(w) <= 3 else w[:1].upper() + w[1:] for w in words)}
+    if canonical.casefold() == spelling:
+        forms.add(canonical)
+    return forms
+
+
+# Case-sensitive alternatives (Title, UPPER, canonical): a literal-led alternation scans fast.
+_PLATFORM_ALTS = sorted({re.escape(v).replace(r"\ ", r"\s+") for k, c in PLATFORM_SPELLINGS.items()
+                         for v in _case_variants(k, c)}, key=len, reverse=True)
+PLATFORM = r"(?:" + "|".join(_PLATFORM_ALTS) + r")(?![\w+])"
 PLATFORM_RE = re.compile(r"(?<![\w+])" + PLATFORM)
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def platform_name(spelling: str) -> str | None:
     """Canonical platform name of a spelling ("Disney Plus" -> "Disney+"), or None."""
-    key = re.sub(r"\s+", " ", spelling.strip().casefold())
+    key = _SPACE.sub(" ", spelling.strip().casefold())
     return PLATFORM_SPELLINGS.get(key) or (PLATFORM_SPELLINGS.get(key[:-4]) if key.endswith(" max") else None)
 
 

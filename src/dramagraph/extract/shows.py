@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import FactKind
 from ..names import title_key
@@ -18,9 +19,11 @@ from .text import Raw, Sentences
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
 TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
-_LABEL = (r"(?i:k-?dramas?|kdramas?|korean\s+dramas?|korean\s+series|dramas?|series|sitcom|anthology|shows?"
-          r"|thriller|romance|films?|movies?|original\s+series|original|docuseries|reality\s+show)")
-_ADJ = r"(?i:new|hit|upcoming|latest|original|exclusive|acclaimed|popular|korean|japanese|romantic|fantasy)"
+_LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
+          r"|[Aa]nthology|[Ss]hows?|[Tt]hriller|[Rr]omance|[Ff]ilms?|[Mm]ovies?|[Oo]riginal\s+[Ss]eries|[Oo]riginal"
+          r"|[Dd]ocuseries|[Rr]eality\s+[Ss]how)")
+_ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cclaimed|[Pp]opular|[Kk]orean"
+        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy)")
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained
@@ -29,17 +32,18 @@ premiere premieres streaming on netflix disney apple prime hbo hulu viki kdrama 
 _LEAD = frozenset("and but or watch also while when as if meanwhile in new upcoming original".split())
 _SEASONAL_WORDS = ("anthology", "season", "sequel", "predecessor", "prequel", "franchise")
 _W_SEASON = ("#", "season", "part ")
-_W_CANDIDATES = ("\"", "\u201c", "\u2018", "drama", "series", "sitcom", "anthology", "show", "thriller", "romance",
-                 "film", "movie", "original", "watch") + PLATFORM_WORDS
+_W_STREAM = ("stream", "available", "airing", "showing", "premiere", "debut", " air", "land", "arrive", "release",
+             "drop")
+_W_QUOTES = ("\"", "\u201c", "\u2018")
+_W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "romance", "film", "movie", "original")
 _W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute")
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
 
-_CANDIDATES = re.compile(
-    rf"(?P<quoted>{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z]))"
-    rf"|(?:{PLATFORM}(?:'s|\u2019s)?\s+)?(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})"
-    rf"|(?P<plat>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
-    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"
-)
+_QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
+_LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
+_PLATFORM_TITLE = re.compile(
+    rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
+    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)")
 _SEASON = re.compile(
     rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
     rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
@@ -52,6 +56,7 @@ _STREAM = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def clean_title(raw: str) -> str | None:
     """Trim a captured title to its plausible extent, or None when it is not a title."""
     tokens = raw.split()
@@ -175,19 +180,18 @@ class ShowBook:
                 self._plain(f"{base} #{number}", 2.0)
             else:
                 self._season(base, number, style, surface, 2.0)
-        for m in self.sents.finditer(_CANDIDATES, _W_CANDIDATES):
-            if m["quoted"]:
-                raw = m["q"].strip()
-                if not _title_like(raw):
-                    continue
-            else:
-                raw = m["lab"] or m["pos"] or m["watch"]
+        matches = [m for m in self.sents.finditer(_QUOTED, _W_QUOTES) if _title_like(m["q"].strip())]
+        matches += self.sents.finditer(_LABELLED, _W_LABELS)
+        matches += self.sents.finditer(_PLATFORM_TITLE, PLATFORM_WORDS + ("watch",))
+        for m in matches:
+            groups = m.groupdict()
+            raw = (groups.get("q") or groups.get("lab") or groups.get("pos") or groups.get("watch") or "").strip()
             title = clean_title(raw)
-            if title and "#" not in title and m["lab"]:
+            if title and "#" not in title and groups.get("lab"):
                 title = self._trusted(title, m.start())
             if title and "#" not in title and not self._is_series(title):
                 self._plain(title, 1.5)
-        for m in self.sents.finditer(_STREAM, PLATFORM_WORDS):
+        for m in self.sents.finditer(_STREAM, _W_STREAM):
             title = clean_title(m["title"])
             if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
                 self._plain(title, 1.0)
@@ -283,7 +287,6 @@ _PLATFORM_RULES = [
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})")),
     ("platform.watch_on", 0.85, re.compile(
         rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
-    ("platform.streaming", 0.9, _STREAM),
 ]
 _ORIGINAL = re.compile(rf"\b(?:be|is|was|as|an?)\s+an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
 _ON_PLATFORM = re.compile(
@@ -333,6 +336,12 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             if platform and title and book.resolve(title) is not None and clean_title(title):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, conf, show=clean_title(title),
                                platform=platform))
+    for m in sents.finditer(_STREAM, _W_STREAM):
+        platform = _platform(m["p"])
+        title = clean_title(m["title"])
+        if platform and title:
+            out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.streaming", 0.9, show=title,
+                           platform=platform))
     for m in sents.finditer(_ORIGINAL, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform:

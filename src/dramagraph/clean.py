@@ -149,21 +149,18 @@ def _html_extract(page: str | bytes, url: str | None) -> tuple[str, dict[str, st
     """Main text and metadata of a page (title, url, published, author)."""
     meta: dict[str, str | None] = {"title": None, "url": None, "published": None, "author": None}
     text = ""
+    import trafilatura  # imported here: plain-text ingest never pays for it
+
     try:
-        import trafilatura
-    except ImportError:  # a broken install must not stop plain-text work; fall back below
-        trafilatura = None
-    if trafilatura is not None:
-        try:
-            result = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                                 include_tables=True)
-        except (ValueError, TypeError, AttributeError, LookupError):  # unparsable markup
-            result = None
-        if result is not None:
-            data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-            text = data.get("text") or ""
-            meta.update(title=data.get("title"), url=data.get("url"), published=data.get("date"),
-                        author=data.get("author"))
+        result = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
+                                             include_tables=True)
+    except (ValueError, TypeError, AttributeError, LookupError):  # unparsable markup
+        result = None
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+        text = data.get("text") or ""
+        meta.update(title=data.get("title"), url=data.get("url"), published=data.get("date"),
+                    author=data.get("author"))
     if not text.strip():
         raw = page.decode("utf-8", errors="replace") if isinstance(page, bytes) else page
         text = _html_fallback(raw)

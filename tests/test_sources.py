@@ -24,6 +24,7 @@ def test_text_html_and_markdown_files_by_suffix(tmp_path: Path) -> None:
     (tmp_path / "c.md").write_text("# Heading\n\nBody.", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")   # not an article type: left out
     (tmp_path / ".hidden.txt").write_text("secret", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this folder", encoding="utf-8")
     docs = _read(tmp_path)
     assert [(Path(d.source).name, d.media_type) for d in docs] == [
         ("a.txt", "text/plain"), ("b.html", "text/html"), ("c.md", "text/markdown")]

@@ -27,6 +27,8 @@ MEDIA_TYPES = {
     ".md": "text/markdown", ".markdown": "text/markdown",
 }
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# A folder's own documentation is not an article: left out of folder walks (still read when named).
+FOLDER_DOCS = {"readme", "license", "licence", "changelog", "contributing", "copying", "authors"}
 
 # Leading bytes of common binary formats, so a renamed PNG or PDF gets a reason a person understands.
 _MAGIC = [
@@ -52,8 +54,8 @@ def read_sources(inputs: Iterable[str | os.PathLike[str]], options: SourceOption
                  stdin: IO[bytes] | None = None) -> Iterator[Document | SourceError]:
     """Yield a ``Document`` (or a ``SourceError``) for every article the inputs name.
 
-    An input is a file (.txt, .html/.htm, .md, .jsonl), a folder (read recursively, hidden entries and
-    files of other types left out), an http(s) URL, or ``-`` for ``stdin``.
+    An input is a file (.txt, .html/.htm, .md, .jsonl), a folder (read recursively; hidden entries, files
+    of other types and README/LICENSE-style documentation left out), an http(s) URL, or ``-`` for ``stdin``.
     """
     options = options or SourceOptions()
     for item in inputs:
@@ -77,7 +79,8 @@ def _read_folder(folder: Path, options: SourceOptions) -> Iterator[Document | So
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if name.startswith(".") or path.suffix.lower() not in MEDIA_TYPES.keys() | JSONL_SUFFIXES:
+            if (name.startswith(".") or path.suffix.lower() not in MEDIA_TYPES.keys() | JSONL_SUFFIXES
+                    or path.stem.lower() in FOLDER_DOCS):
                 continue
             yield from _read_file(path, options)
 

@@ -84,6 +84,19 @@ def test_html_keeps_metadata():
     assert "Mira Holt plays the harbour master" in article.text
 
 
+def test_html_keeps_captions_and_credit_lists():
+    page = ("<html><head><title>Harbour Notes</title></head><body><article><h1>Harbour Notes</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) +
+            "<figure><img src='a.jpg' alt=''><figcaption>Mira Holt as Oona Vey in a still from "
+            "\u201cLantern Harbour\u201d.</figcaption></figure>"
+            "<ul class='credits'><li>Directed by: Jun Arlo</li><li>Written by: Ada Quill</li></ul>"
+            "<p>Lantern Harbour is streaming on Streamline from next week, with new episodes every Friday.</p>"
+            "</article></body></html>")
+    text = clean_document(doc(page, "text/html")).text
+    assert "Mira Holt as Oona Vey in a still from" in text
+    assert "\nDirected by: Jun Arlo\nWritten by: Ada Quill\n" in text
+
+
 def test_nothing_readable_raises():
     with pytest.raises(CleanError):
         clean_text("- Advertisement -\n\n0\n")

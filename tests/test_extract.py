@@ -292,3 +292,90 @@ def test_score_script_runs_on_dev_set():
     if not folder.exists():
         pytest.skip("../shared is not present")
     assert subprocess.run([sys.executable, "-c", "import dramagraph.extract"], check=False).returncode == 0
+
+
+# -- the main show from headline and subject contexts ---------------------------------------------------
+
+
+def test_headline_review_names_the_main_show():
+    text = ("The Paper Ferry review: a slow crossing worth taking\n\n"
+            "Mira Holt plays Oona Vey, a ferry captain with a secret.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "The Paper Ferry")}
+
+
+def test_review_label_first_and_season_review_headlines():
+    assert roles("Review: Salt Orchard is a patient family saga\n\nMira Holt plays Oona Vey, the eldest.") == {
+        ("Mira Holt", "Oona Vey", "Salt Orchard")}
+    text = "TITLE: Netflix's Quiet Tide season 2 review\n\nMira Holt plays Oona Vey again."
+    assert {f.show for f in facts_of(text) if f.kind is FactKind.ROLE} == {"Quiet Tide season 2"}
+
+
+def test_apposition_original_and_subject_episode_count():
+    text = ("Mira Holt and Dae Rin lead a quiet romance\n\n"
+            "Rain falls on The Glass Kiln, a Streamline original about a glassblower. Mira Holt plays Oona Vey. "
+            "The Glass Kiln has 16 episodes, released two a week, and is streaming on Netflix.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "The Glass Kiln")}
+    assert kinds(text, FactKind.EPISODES) == {("The Glass Kiln", None, None, None, 16, None)}
+    assert ("The Glass Kiln", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_platform_original_apposition_and_will_run_for():
+    text = ("Casting news\n\nNetflix confirmed the cast of The Iron Kettle, a Netflix original legal thriller. "
+            "The Iron Kettle will run for twelve episodes.")
+    assert kinds(text, FactKind.PLATFORM) == {("The Iron Kettle", None, "Netflix", None, None, None)}
+    assert kinds(text, FactKind.EPISODES) == {("The Iron Kettle", None, None, None, 12, None)}
+
+
+def test_info_box_lines():
+    text = HEAD + "Mira Holt plays Oona Vey.\nEpisodes: 10\nWhere to watch: Disney+"
+    assert kinds(text, FactKind.EPISODES) == {("Lantern Harbour", None, None, None, 10, None)}
+    assert ("Lantern Harbour", None, "Disney+", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_counted_minute_episodes_in_all():
+    text = HEAD + "The season is brisk: eight 50-minute episodes in all."
+    assert kinds(text, FactKind.EPISODES) == {("Lantern Harbour", None, None, None, 8, None)}
+
+
+def test_role_without_any_show_is_dropped():
+    assert roles("Mira Holt plays Oona Vey, a ferry captain. It is a quiet story.") == set()
+
+
+def test_person_like_subject_is_not_a_show():
+    text = "Mira Holt plays Oona Vey in a quiet story\n\nHan Ji-woo has 16 episodes to win us over."
+    assert {f.show for f in facts_of(text)} <= {None}
+
+
+# -- people ------------------------------------------------------------------------------------------------
+
+
+def test_possessive_role_of_a_known_actor():
+    text = HEAD + "Starring: Mira Holt, Dae Rin\n\nDae Rin's Kwon Ha-neul, a diver, steals every scene."
+    assert ("Dae Rin", "Kwon Ha-neul", "Lantern Harbour") in roles(text)
+
+
+def test_possessive_of_an_unknown_name_is_not_a_role():
+    text = HEAD + "Starring: Mira Holt\n\nOona's stern guardian Madam Go arrives. Ha-neul's Kwon Ji-su, a diver, waits."
+    assert roles(text) == set()
+
+
+def test_as_with_description_and_aka_aside():
+    text = HEAD + ("Tomas Pell as rival skater Ji Eun-bi has a strong moment. Joining them is Lim Ga-eun, also "
+                   "known as Ella Lim, as Oona's younger sister Yeo Jin.")
+    assert roles(text) == {("Tomas Pell", "Ji Eun-bi", "Lantern Harbour"), ("Lim Ga-eun", "Yeo Jin",
+                                                                             "Lantern Harbour")}
+    assert ("Lim Ga-eun", "Ella Lim") in {(f.person, f.alias) for f in facts_of(text) if f.kind is FactKind.ALIAS}
+
+
+def test_as_with_a_place_is_not_a_role():
+    assert roles(HEAD + "Mira Holt as a lawyer in Seoul is convincing.") == set()
+
+
+def test_job_word_is_not_part_of_character_name():
+    text = HEAD + "Detective Gil Mu-yeong (Na Hyun-soo) follows the trail."
+    assert roles(text) == {("Na Hyun-soo", "Gil Mu-yeong", "Lantern Harbour")}
+
+
+def test_plural_people_then_list_is_cast():
+    text = HEAD + "Lantern Harbour leaned on two famous faces, Gong Hae-won and Ryu Ji-seok."
+    assert cast(text) == {("Gong Hae-won", "Lantern Harbour"), ("Ryu Ji-seok", "Lantern Harbour")}

@@ -68,6 +68,9 @@ _END = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_FIGURE = re.compile(r"<(/?)(?:figcaption|figure)\b", re.IGNORECASE)
+_FIGURE_B = re.compile(rb"<(/?)(?:figcaption|figure)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^[-*\u2022]\s+(?=\S)", re.MULTILINE)   # list items as trafilatura writes them
 _ELLIPSIS = re.compile(r"(?:\.{3}|\u2026)\s*$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
@@ -151,14 +154,21 @@ def _html_extract(page: str | bytes, url: str | None) -> tuple[str, dict[str, st
     text = ""
     import trafilatura  # imported here: plain-text ingest never pays for it
 
+    # Photo captions name who plays whom; trafilatura drops <figure>, so they are read as paragraphs.
+    if isinstance(page, bytes):
+        page = _FIGURE_B.sub(rb"<\1p", page) if b"figcaption" in page else page
+    elif "figcaption" in page:
+        page = _FIGURE.sub(r"<\1p", page)
+
     try:
+        # favor_recall keeps credit lists ("<li>Directed by: ...</li>") that the precise mode drops
         result = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=True)
+                                             include_tables=True, favor_recall=True)
     except (ValueError, TypeError, AttributeError, LookupError):  # unparsable markup
         result = None
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-        text = data.get("text") or ""
+        text = _BULLET.sub("", data.get("text") or "")
         meta.update(title=data.get("title"), url=data.get("url"), published=data.get("date"),
                     author=data.get("author"))
     if not text.strip():

@@ -45,6 +45,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong
     raws += people.paren_facts(text, known_people, known_chars, book, person_key)
+    raws += people.possessive_facts(text, sents, known_people, known_chars, book, person_key)
     raws += people.season_cast_facts(text, sents, book)
     raws += people.alias_facts(text, sents)
 
@@ -84,8 +85,9 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
             if not person or not character or person == character:
                 continue
             show = show_of(raw)
-            out.append(Fact(kind, show=show.title if show else None, person=person, character=character,
-                            evidence=ev(raw)))
+            if show is None:
+                continue  # a role in no known show says too little to keep
+            out.append(Fact(kind, show=show.title, person=person, character=character, evidence=ev(raw)))
         elif kind in (FactKind.CAST, FactKind.DIRECTOR, FactKind.WRITER):
             person = resolver.person(raw.person or "", strict=raw.strict_person)
             show = show_of(raw) if person else None

@@ -81,6 +81,9 @@ actor actress actors actresses star stars singer rapper idol director directors 
 producers pd screenwriter veteran newcomer rookie rising model comedian host creator showrunner filmmaker
 korean japanese chinese american british thai taiwanese filipino indian english
 meet new old young cast starring featuring including
+detective detectives inspector officer sergeant captain lieutenant prosecutor lawyer attorney judge doctor
+dr nurse professor teacher chef pianist reporter agent
+later earlier elsewhere today yesterday recently previously currently again instead
 """.split())
 
 # Words that never sit inside a person's or character's name (title-case headlines use them).

@@ -10,9 +10,20 @@ from __future__ import annotations
 import re
 
 from ..models import FactKind
-from .lexicon import NAME, POSS
+from .lexicon import NAME, POSS, TOK
 from .shows import _QO, _STILL_FROM, TITLE, ShowBook, clean_title
-from .text import Name, Raw, Sentences, clean_name, leading_list, mask_parens, name_after, name_before, split_list
+from .text import (
+    Name,
+    Raw,
+    Sentences,
+    clean_name,
+    descriptor_ok,
+    leading_list,
+    mask_parens,
+    name_after,
+    name_before,
+    split_list,
+)
 
 _AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
                        "currently previously once who".split())
@@ -31,8 +42,11 @@ _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|pra
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
                       r"|youngsters|stars))\s*$")
 _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and|a|an|with)\b)")
-_AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite)\b)")
-_AS = re.compile(rf"(?P<p>{NAME})\s+as\s+(?P<c>{NAME})")
+_AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
+                       r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
+# "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
+_AS = re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+as\s+"
+                 rf"(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
@@ -49,6 +63,8 @@ _GROUP = re.compile(
     r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
+# "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
+_FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
 _CREDIT_TITLE = re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+(?:actor|actress|star|lead|alum|heartthrob)\s+"
                            rf"(?P<p>{NAME})")
 _PERSON_SHOW = re.compile(
@@ -198,6 +214,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
+        if m["d"] and not descriptor_ok(re.sub(rf"^{TOK}{POSS}\s*", "", m["d"]).strip() or "x"):
+            continue
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text:
@@ -274,6 +292,28 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     return out
 
 
+_POSSESSIVE = re.compile(
+    rf"(?P<p>{NAME}){POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
+    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+
+
+def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,
+                     key) -> list[Raw]:
+    """"Cheon Dong-hyuk's Pyo Gun, the delivery rider": an actor already known as one, then a character."""
+    out: list[Raw] = []
+    for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or " " not in p.text:
+            continue
+        ckey = key(c.text)
+        if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
+            continue
+        if " " in c.text or ckey in known_chars:
+            out.append(_role(p, c, "role.possessive", 0.7, None))
+    return out
+
+
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for pattern, rule, conf, heads, words in (
@@ -281,7 +321,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
                                                        "featuring")),
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
-                                                  "leads are"))):
+                                                  "leads are")),
+            (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,"))):
         for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import FactKind
-from ..names import title_key
+from ..names import KOREAN_SURNAMES, fold, title_key
 from .lexicon import NOT_TITLE, NUMBER, ORDINAL, PLATFORM, PLATFORM_WORDS, SMALL, TOK, platform_name, to_number
 from .text import Raw, Sentences
 
@@ -48,6 +48,21 @@ _SEASON = re.compile(
     rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
     rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
 )
+# "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
+_HEAD_REVIEW = re.compile(
+    rf"^(?:(?:TITLE|Headline)\s*:\s*)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?:\s+(?i:season|part)\s+{NUMBER})?"
+    rf"\s+(?i:review|recap|ending\s+explained|episodes?\s+\d+(?:\s*(?:-|\u2013|and)\s*\d+)?\s+review)\b"
+    rf"|^(?:(?:TITLE|Headline)\s*:\s*)?(?i:review|recap|first\s+look|k-?drama\s+review)\s*[:\-\u2013\u2014|]\s*{_QO}?(?P<t2>{TITLE})")
+# "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
+_APPOSITION = re.compile(
+    rf"{_QO}?(?P<t>{TITLE}){_QC}?,\s+(?:a|an|the)\s+(?:(?:{PLATFORM}|[a-z][\w-]*|K-drama)\s+){{0,4}}?"
+    rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+# "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
+_SUBJECT = re.compile(
+    rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
+    rf"|spans|comprises|consists\s+of|is|was)\s+(?:set\s+to\s+(?:run\s+for|have)\s+)?(?:a\s+total\s+of\s+"
+    rf"|only\s+)?(?:{NUMBER})(?:\s+\d{{1,3}}-minute|\s+hour-long|\s+one-hour)?[\s-]+(?:episodes?|instalments"
+    rf"|installments)\b")
 _STREAM = re.compile(
     rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
     rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
@@ -82,6 +97,24 @@ def clean_title(raw: str) -> str | None:
     if len(out) == 1 and out[0].isdigit():
         return None
     return title
+
+
+def _tail_title(raw: str) -> str | None:
+    """The title at the end of a headline span ("Netflix's Hit Drama The Glory" -> "The Glory")."""
+    tokens = raw.split()
+    for i in range(len(tokens) - 1, -1, -1):
+        low = tokens[i].lower().strip("'\u2019")
+        if low in _TITLE_CUT or low.endswith(("'s", "\u2019s")) or platform_name(tokens[i]):
+            tokens = tokens[i + 1:]
+            break
+    return clean_title(" ".join(tokens)) if tokens else None
+
+
+def _person_like(title: str) -> bool:
+    """A Korean-style personal name ("Yoon Ha-rin", "Han So Hee"): never read as a title by shape alone."""
+    words = title.split()
+    return 2 <= len(words) <= 3 and fold(words[0]) in KOREAN_SURNAMES and (
+        "-" in words[-1] or len(words) == 3 or len(words[-1]) <= 4)
 
 
 def _title_like(text: str) -> bool:
@@ -191,6 +224,20 @@ class ShowBook:
                 title = self._trusted(title, m.start())
             if title and "#" not in title and not self._is_series(title):
                 self._plain(title, 1.5)
+        for sent in self.sents.items[:4]:
+            m = _HEAD_REVIEW.match(self.text, sent.start, sent.end)
+            title = _tail_title(m["t"] or m["t2"]) if m else None
+            if title and "#" not in title and not self._is_series(title):
+                self._plain(title, 3.0)
+        for m in self.sents.finditer(_APPOSITION, _W_LABELS + ("comed", "myster", "k-drama")):
+            title = clean_title(m["t"])
+            if title and "#" not in title and not self._is_series(title) and not _person_like(title):
+                self._plain(title, 1.0)
+        for m in self.sents.finditer(_SUBJECT, _W_EPISODES[:3]):
+            title = clean_title(m["t"])
+            if (title and "#" not in title and not self._is_series(title) and not _person_like(title)
+                    and self._trusted(title, m.start())):
+                self._plain(title, 1.0)
         for m in self.sents.finditer(_STREAM, _W_STREAM):
             title = clean_title(m["title"])
             if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
@@ -288,7 +335,7 @@ _PLATFORM_RULES = [
     ("platform.watch_on", 0.85, re.compile(
         rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
 ]
-_ORIGINAL = re.compile(rf"\b(?:be|is|was|as|an?)\s+an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
+_ORIGINAL = re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
 _ON_PLATFORM = re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
@@ -302,11 +349,14 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 
 _EPISODES = re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
-    rf"|consisting\s+of|spans|spanning|runs\s+for|only|all|across|over)\s+(?P<n>{NUMBER})\s+"
+    rf"|consisting\s+of|spans|spanning|runs\s+for|run\s+for|only|all|across|over"
+    rf"|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
     rf"(?:episodes|instalments|installments|parts|chapters)\b)"
     rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:series|season|drama|show|run|K-drama|anthology))"
-    rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))",
+    rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
+    rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
+    rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
     re.IGNORECASE,
 )
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
@@ -318,6 +368,12 @@ _MINUTES = re.compile(
     r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE)
 _HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                             re.MULTILINE)
+# Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
+_INFO_EPISODES = re.compile(
+    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE)
+_INFO_PLATFORM = re.compile(
+    rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)
 _MORE_THAN = re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE)
@@ -355,6 +411,11 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             if shows:
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.on", 0.7, show=shows[-1][1].title,
                                platform=platform))
+    for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
+        platform = _platform(m["p"])
+        if platform and book.main is not None:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.info", 0.75,
+                           show=book.main.title, platform=platform))
     for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -410,10 +471,14 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             book.main = season
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=season.title,
                            number=int(m["n"])))
+    for m in sents.finditer(_INFO_EPISODES, ("episodes",)):
+        if main is not None and 1 <= int(m["n"]) <= 300:
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, show=main.title,
+                           number=int(m["n"])))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
-        if m["ctx"] and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
+        if (m["ctx"] or m["n4"] or m["n5"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
-        number = to_number(m["n"] or m["n2"] or m["n3"])
+        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
         if number is None or not 1 <= number <= 300:
             continue
         show = _sentence_show(book, sents, m.start())

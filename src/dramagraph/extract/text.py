@@ -203,7 +203,7 @@ def split_list(segment: str, base: int, heads: str = "none") -> list[Name]:
         if not m:
             break
         head = item[: m.start()].strip()
-        if head and not (heads == "any" or heads == "lower" and _descriptor_ok(head)):
+        if head and not (heads == "any" or heads == "lower" and descriptor_ok(head)):
             break
         name = clean_name(m.group().rstrip(), base + offset + m.start())
         if name is None:
@@ -252,7 +252,7 @@ has have had will would can could not no nor but also and or then
 """.split())
 
 
-def _descriptor_ok(head: str) -> bool:
+def descriptor_ok(head: str) -> bool:
     words = head.split()
     if len(words) > 5:
         return False

@@ -119,3 +119,47 @@ def test_query_results_serialised() -> None:
     assert b"<https://example.org/s0>" in store.query_serialized("CONSTRUCT WHERE { ?s ?p ?o }", "nt")
     with pytest.raises(QueryError, match="unknown result format"):
         store.query_serialized("SELECT ?o WHERE { ?s ?p ?o }", "yaml")
+
+
+def test_large_batches_of_new_articles_use_the_bulk_loader_under_a_journal(tmp_path: Path, monkeypatch) -> None:
+    import dramagraph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 10)
+    calls = []
+    with Store(tmp_path / "s") as store:
+        class Spy:   # pyoxigraph's methods are read-only: wrap the store object instead
+            def __init__(self, inner):
+                self.inner = inner
+
+            def __getattr__(self, name):
+                return getattr(self.inner, name)
+
+            def bulk_extend(self, quads):
+                calls.append((tmp_path / "s" / store_module.JOURNAL).exists())   # the journal is written first
+                self.inner.bulk_extend(quads)
+
+        store._store = Spy(store._store)
+        store.write_articles([(EX + f"g{i}", _triples(5, f"t{i}")) for i in range(4)])
+        assert calls == [True]
+        assert not (tmp_path / "s" / store_module.JOURNAL).exists()       # and removed once loaded
+        store._store = store._store.inner
+        assert len(store) == 20 and len(store.article_graphs()) == 4
+
+
+def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(tmp_path: Path) -> None:
+    import json as json_module
+
+    import dramagraph.store as store_module
+
+    with Store(tmp_path / "s") as store:
+        store.write_articles([(EX + "kept", _triples(2, "k"))])
+        # what a crash in the middle of a bulk load leaves: the journal, and part of the batch on disk
+        (tmp_path / "s" / store_module.JOURNAL).write_text(json_module.dumps([EX + "half", EX + "never"]))
+        ox = store_module.ox
+        store._store.bulk_extend([ox.Quad(ox.NamedNode(EX + "x"), ox.NamedNode(EX + "p"), ox.Literal("part"),
+                                          ox.NamedNode(EX + "half"))])
+    with Store(tmp_path / "s") as reopened:
+        assert reopened.recovered == [EX + "half", EX + "never"]
+        assert reopened.article_graphs() == [EX + "kept"]
+        assert len(reopened) == 2
+    assert not (tmp_path / "s" / store_module.JOURNAL).exists()

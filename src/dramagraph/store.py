@@ -224,7 +224,7 @@ class Store:
     def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True,
+            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
                                      substitutions=substitutions or None)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
@@ -234,7 +234,8 @@ class Store:
             raise StoreError(f"{self.path}: query failed: {err}") from err
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a SELECT; rows map variable names to Python values (None when unbound).
+        """Run a SELECT; rows map variable names to Python values (None when unbound).  The prefixes
+        dg, rdf, rdfs, skos, schema and xsd are predeclared.
 
         ``bindings`` pre-bind variables to terms (SPARQL SEP-0007 substitution, never text pasting); in a
         SELECT each bound variable must be in the projection."""

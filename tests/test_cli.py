@@ -73,3 +73,47 @@ def test_query_file_runs_against_the_store(tmp_path: Path) -> None:
     bad.write_text("SELECT WHERE")
     result = run("query", str(bad), "--store", str(tmp_path / "s"))
     assert result.exit_code == 1 and result.output.startswith("Error: SPARQL syntax error")
+
+
+REVIEW = """Harbour Lights review: a quiet coastal drama
+
+Harbour Lights is streaming on Netflix. Kwon Na-yeon plays Ma Seo-ri, a ferry captain who hides a debt.
+"""
+
+
+def test_ingest_goes_on_past_bad_files_and_says_which(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(REVIEW, encoding="utf-8")
+    (folder / "b_empty.txt").write_bytes(b"")
+    (folder / "c_image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "d_latin1.txt").write_bytes(b"\xff\xfe\x00\xd8" * 10 + b"\x00" * 50)
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--store", str(store)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"Error: {folder / 'b_empty.txt'}: empty file" in lines
+    assert f"Error: {folder / 'c_image.txt'}: binary data (a PNG image), not an article" in lines
+    assert any(line.startswith(f"Error: {folder / 'd_latin1.txt'}: ") for line in lines)
+    assert lines[-1].startswith("Ingested 1 article (") and lines[-1].endswith("; 3 failed.")
+    facts = CliRunner().invoke(main, ["facts", "--store", str(store), "--json"])
+    assert facts.exit_code == 0
+    import json
+
+    assert json.loads(facts.output)["roles"] == [
+        {"actor": "Kwon Na-yeon", "character": "Ma Seo-ri", "show": "Harbour Lights"}]
+
+
+def test_ingest_twice_replaces_instead_of_duplicating(tmp_path: Path) -> None:
+    article = tmp_path / "review.txt"
+    article.write_text(REVIEW, encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert run("ingest", str(article), "--store", store, "--quiet").exit_code == 0
+    first = run("export", "--store", store, "--format", "nquads").output
+    article.write_text(REVIEW.replace("Ma Seo-ri", "Ma Seo-yeon"), encoding="utf-8")
+    assert run("ingest", str(article), "--store", store, "--quiet").exit_code == 0
+    second = run("export", "--store", store, "--format", "nquads").output
+    assert "Ma Seo-ri" in first and "Ma Seo-ri" not in second and "Ma Seo-yeon" in second
+    assert len(second.splitlines()) == len(first.splitlines())
+    assert run("ingest", str(article), "--store", store, "--quiet").exit_code == 0
+    assert run("export", "--store", store, "--format", "nquads").output == second

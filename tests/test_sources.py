@@ -117,3 +117,15 @@ def test_stdin_is_read_when_asked_for_with_dash() -> None:
     assert doc.source == "<stdin>" and doc.content == "Article from a pipe."
     [html] = _read("-", stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>"))
     assert html.media_type == "text/html"
+
+
+def test_legacy_encodings_without_a_declaration() -> None:
+    assert decode("Le café de la crème, déjà vu à Paris.".encode("latin-1"), "f") == \
+        "Le café de la crème, déjà vu à Paris."
+    korean = "한국 드라마 리뷰: 배우 김민수가 주인공을 연기한다. 넷플릭스에서 방영 중이다."
+    assert decode(korean.encode("cp949"), "f") == korean
+
+
+def test_bytes_no_encoding_fits_are_refused() -> None:
+    with pytest.raises(SourceError, match="undecodable bytes"):
+        decode(bytes(range(128, 256)) * 3, "noise.txt")

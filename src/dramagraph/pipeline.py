@@ -98,8 +98,9 @@ def ingest(inputs: Iterable[str | PathLike[str] | Document], store: Store, optio
             try:
                 extraction, graph = process(item, options)
             except (CleanError, ExtractError) as err:
-                report.failed.append((item.source, str(err)))
-                _notify(progress, Progress(item.source, done, False, error=str(err)))
+                reason = str(err).removeprefix(f"{item.source}: ")
+                report.failed.append((item.source, reason))
+                _notify(progress, Progress(item.source, done, False, error=reason))
                 continue
             writer.put(graph)
             report.articles += 1

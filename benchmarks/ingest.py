@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     pinned = "pinned to one CPU" if args.one_core else "all CPUs"
     print(f"dramagraph ingest benchmark ({pinned}, seed {args.seed})")
     header = (f"{'N':>7} {'seconds':>8} {'art/s':>8} {'facts':>8} {'triples':>9} {'peak RSS MB':>11} "
-              f"{'read+clean s':>12} {'read+clean art/s':>16} {'ingest/read+clean':>17}")
+              f"{'read+clean s':>12} {'read+clean art/s':>16} {'read+clean RSS MB':>17} {'ingest/read+clean':>17}")
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -312,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         base_rate = row["n"] / row["baseline_seconds"] if row["baseline_seconds"] else 0.0
         ratio = row["seconds"] / row["baseline_seconds"] if row["baseline_seconds"] else 0.0
         print(f"{row['n']:>7} {row['seconds']:>8.2f} {rate:>8.0f} {row['facts']:>8} {row['triples']:>9} "
-              f"{row['peak_rss_mb']:>11.1f} {row['baseline_seconds']:>12.2f} {base_rate:>16.0f} {ratio:>16.1f}x")
+              f"{row['peak_rss_mb']:>11.1f} {row['baseline_seconds']:>12.2f} {base_rate:>16.0f} "
+              f"{row['baseline_rss_mb']:>17.1f} {ratio:>16.1f}x")
         if row["failed"]:
             print(f"        {row['failed']} articles failed")
     for row in rows:

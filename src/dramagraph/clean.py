@@ -182,11 +182,15 @@ def _html_extract(page: str | bytes, url: str | None) -> tuple[str, dict[str, st
 def _normalise(text: str) -> list[str]:
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
+    return [line.strip() for line in text.split("\n")]
+
+
+_NON_WORD = re.compile(r"\W+")
 
 
 def _fold(line: str) -> str:
-    return re.sub(r"\W+", " ", line.casefold()).strip()
+    return _NON_WORD.sub(" ", line.casefold()).strip()
 
 
 def _has_body(lines: list[str]) -> bool:
@@ -197,10 +201,12 @@ def _has_body(lines: list[str]) -> bool:
 def _one_pass(text: str) -> str:
     lines = _normalise(text)
     kept: list[str] = []
+    keys: list[str] = []
     seen: set[str] = set()
     for line in lines:
         if not line:
             kept.append("")
+            keys.append("")
             continue
         if _END.match(line):
             # A tail marker after the article body ends it; one standing before any body is page chrome.
@@ -214,8 +220,9 @@ def _one_pass(text: str) -> str:
             continue  # a repeated headline or caption: keep its first appearance only
         seen.add(key)
         kept.append(line)
+        keys.append(key)
     # Truncated teasers ("Headline text...") of a line that is there in full.
-    folded = [_fold(line) for line in kept]
+    folded = keys
     whole = "\n".join(folded)
     out: list[str] = []
     for line, key in zip(kept, folded, strict=True):
@@ -242,12 +249,9 @@ def clean_text(text: str) -> str:
     """Plain-text boilerplate clean-up.  Raises ``CleanError`` when no readable text remains."""
     if not isinstance(text, str):
         raise CleanError(f"expected text, got {type(text).__name__}")
+    # One pass is a fixed point: every kept line already passed the line filters, has a unique fold and
+    # survived the teaser check against a superset of the lines a second pass would see.
     current = _one_pass(text)
-    for _ in range(5):  # each pass only removes lines, so this settles quickly (idempotence)
-        again = _one_pass(current)
-        if again == current:
-            break
-        current = again
     if len(_WORD.findall(current)) < 2:
         raise CleanError("no readable article text left after clean-up")
     return current

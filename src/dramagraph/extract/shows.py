@@ -55,7 +55,7 @@ _HEAD_REVIEW = re.compile(
     rf"|^(?:(?:TITLE|Headline)\s*:\s*)?(?i:review|recap|first\s+look|k-?drama\s+review)\s*[:\-\u2013\u2014|]\s*{_QO}?(?P<t2>{TITLE})")
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
 _APPOSITION = re.compile(
-    rf"{_QO}?(?P<t>{TITLE}){_QC}?,\s+(?:a|an|the)\s+(?:(?:{PLATFORM}|[a-z][\w-]*|K-drama)\s+){{0,4}}?"
+    rf"{_QO}?(?P<t>{TITLE}){_QC}?,[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
 _SUBJECT = re.compile(
@@ -229,7 +229,7 @@ class ShowBook:
             title = _tail_title(m["t"] or m["t2"]) if m else None
             if title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
-        for m in self.sents.finditer(_APPOSITION, _W_LABELS + ("comed", "myster", "k-drama")):
+        for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
             title = clean_title(m["t"])
             if title and "#" not in title and not self._is_series(title) and not _person_like(title):
                 self._plain(title, 1.0)

@@ -56,12 +56,14 @@ class Name:
     end: int
 
 
+_WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
+
+
 def _is_headline(line: str) -> bool:
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 6:
+    initials = "".join(_WORD_START.findall(line))  # first letters of the words that start with one
+    if len(initials) < 6:
         return False
-    upper = sum(1 for w in words if w[0].isupper())
-    return upper / len(words) >= 0.75
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.75
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -112,14 +114,15 @@ class Sentences:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            low = self.low
+            items, low, index_at = self.items, self.low, self.index_at
             idx: set[int] = set()
             for word in words:
                 i = low.find(word)
                 while i >= 0:
-                    idx.add(self.index_at(i))
-                    i = low.find(word, i + len(word))
-            found = self._cache[words] = [self.items[i] for i in sorted(idx)] if self.items else []
+                    k = index_at(i)
+                    idx.add(k)
+                    i = low.find(word, max(items[k].end, i + 1))  # on to the next sentence
+            found = self._cache[words] = [items[k] for k in sorted(idx)] if items else []
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> Iterator[re.Match[str]]:

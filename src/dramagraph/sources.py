@@ -37,6 +37,7 @@ _MAGIC = [
     (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "an executable"), (b"RIFF", "a RIFF media file"),
     (b"SQLite format 3", "an SQLite database"),
 ]
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # control characters that text never holds
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -261,5 +262,4 @@ def _control_ratio(text: str) -> float:
     sample = text[:4096]
     if not sample:
         return 0.0
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
-    return controls / len(sample)
+    return len(_CONTROLS.findall(sample)) / len(sample)

@@ -168,7 +168,7 @@ class Store:
         if type(term) is URIRef:
             cached = self._iris.get(term)
             if cached is None:
-                if len(self._iris) > 100_000:
+                if len(self._iris) > 20_000:   # bounded, so memory stays flat however many articles
                     self._iris.clear()
                 cached = self._iris[term] = ox.NamedNode(str(term))
             return cached

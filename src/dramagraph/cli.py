@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from functools import wraps
@@ -97,7 +98,9 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
 
     options = IngestOptions(extract=ExtractOptions(min_confidence=min_confidence),
                             mapping=MappingOptions(base=base) if base else MappingOptions())
-    show_progress = not quiet and sys.stderr.isatty()
+    show_progress = not quiet and sys.stderr.isatty()   # a live counter on a terminal
+    log_progress = not quiet and not show_progress      # a line per 1,000 items in logs
+    started = time.perf_counter()
 
     def progress(event: Progress) -> None:
         if not event.ok:
@@ -106,6 +109,9 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
             click.echo(f"Error: {event.source}: {event.error}", err=True)
         elif show_progress and (event.done % 25 == 0 or event.done < 25):
             click.echo(f"\r\033[K{event.done} articles read ...", nl=False, err=True)
+        elif log_progress and event.done % 1000 == 0:
+            rate = event.done / max(time.perf_counter() - started, 1e-9)
+            click.echo(f"{event.done} articles read ({rate:.0f}/s) ...", err=True)
 
     with _open_store(store_path, read_only=False) as store:
         report = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)

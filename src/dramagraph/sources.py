@@ -180,6 +180,8 @@ def _read_url(url: str, options: SourceOptions) -> Document | SourceError:
             charset = response.headers.get_content_charset()
             final_url = response.geturl()
     except urllib.error.HTTPError as err:
+        if 300 <= err.code < 400:
+            return SourceError(url, f"too many redirects (more than {options.max_redirects})")
         return SourceError(url, f"HTTP {err.code} {err.reason}")
     except urllib.error.URLError as err:
         return SourceError(url, f"cannot fetch: {err.reason}")

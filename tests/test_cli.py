@@ -117,3 +117,27 @@ def test_ingest_twice_replaces_instead_of_duplicating(tmp_path: Path) -> None:
     assert len(second.splitlines()) == len(first.splitlines())
     assert run("ingest", str(article), "--store", store, "--quiet").exit_code == 0
     assert run("export", "--store", store, "--format", "nquads").output == second
+
+
+def test_an_internal_error_on_one_article_is_reported_and_the_batch_goes_on(tmp_path: Path, monkeypatch) -> None:
+    import dramagraph.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def flaky(article, options=None):
+        if "boom" in article.source:
+            raise IndexError("list index out of range")
+        return real(article, options)
+
+    monkeypatch.setattr(pipeline, "extract", flaky)
+    (tmp_path / "a.txt").write_text(REVIEW, encoding="utf-8")
+    (tmp_path / "boom.txt").write_text(REVIEW, encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "boom.txt"), "--store", store)
+    assert result.exit_code == 1
+    assert (f"Error: {tmp_path / 'boom.txt'}: internal error (IndexError: list index out of range); "
+            "please report it with this article") in result.output.splitlines()
+    assert "Traceback" not in result.output
+    assert "Ingested 1 article" in result.output
+    debug = run("--debug", "ingest", str(tmp_path / "boom.txt"), "--store", str(tmp_path / "store2"))
+    assert isinstance(debug.exception, IndexError)   # --debug lets it through with its traceback

@@ -97,7 +97,8 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
     from .pipeline import ingest as run_ingest
 
     options = IngestOptions(extract=ExtractOptions(min_confidence=min_confidence),
-                            mapping=MappingOptions(base=base) if base else MappingOptions())
+                            mapping=MappingOptions(base=base) if base else MappingOptions(),
+                            strict=_debug())   # --debug: an internal error stops with its traceback
     show_progress = not quiet and sys.stderr.isatty()   # a live counter on a terminal
     log_progress = not quiet and not show_progress      # a line per 1,000 items in logs
     started = time.perf_counter()

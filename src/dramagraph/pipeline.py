@@ -33,6 +33,7 @@ class IngestOptions:
     mapping: MappingOptions = field(default_factory=MappingOptions)
     sources: SourceOptions = field(default_factory=SourceOptions)
     batch_size: int = 256          # articles per store transaction
+    strict: bool = False           # let an unexpected error in one article stop the run (for debugging)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,13 @@ def ingest(inputs: Iterable[str | PathLike[str] | Document], store: Store, optio
                 extraction, graph = process(item, options)
             except (CleanError, ExtractError) as err:
                 reason = str(err).removeprefix(f"{item.source}: ")
+                report.failed.append((item.source, reason))
+                _notify(progress, Progress(item.source, done, False, error=reason))
+                continue
+            except Exception as err:  # a bug on one article must not lose the rest of the batch
+                if options.strict:
+                    raise
+                reason = f"internal error ({type(err).__name__}: {err}); please report it with this article"
                 report.failed.append((item.source, reason))
                 _notify(progress, Progress(item.source, done, False, error=reason))
                 continue

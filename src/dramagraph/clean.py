@@ -19,7 +19,9 @@ from .models import Article, Document
 # --- normalisation -------------------------------------------------------------------------------------
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of blanks to one space; a lone " " is left alone (matching it would rewrite every word gap).
+_BLANK = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than " "
+_SPACES = re.compile(rf"[ {_BLANK}]{{2,}}|[{_BLANK}]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # --- lines that are never article text ----------------------------------------------------------------
@@ -186,7 +188,7 @@ def _normalise(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = re.compile(r"\W{2,}|[^\w ]")  # as r"\W+" to " ", without rewriting each lone space
 
 
 def _fold(line: str) -> str:

@@ -13,6 +13,7 @@ from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
 _ABBREV = frozenset("mr mrs ms dr st jr sr vs no vol ep eps prof gen lt col sgt mt ft approx etc inc ltd co"
                     .split())
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+|\s+\|\s*|\s*\|\s+")
+_STOP = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")  # _BOUNDARY on a line without "|"
 _NEXT_START = re.compile(r"['\"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
 _PAREN = re.compile(r"\([^()\n]{0,120}\)")
 _TOKEN = re.compile(TOK)
@@ -56,11 +57,9 @@ class Name:
     end: int
 
 
-_WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
-
-
 def _is_headline(line: str) -> bool:
-    initials = "".join(_WORD_START.findall(line))  # first letters of the words that start with one
+    # first letters of the words that start with one (r"(?<!\S)[^\W\d_]")
+    initials = [c for c in (w[0] for w in line.split()) if c.isalnum() and not c.isdecimal()]
     if len(initials) < 6:
         return False
     return sum(map(str.isupper, initials)) / len(initials) >= 0.75
@@ -77,15 +76,22 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         headline = _is_headline(line)
         start = line_start
-        for m in _BOUNDARY.finditer(line):
+        piped = "|" in line
+        for m in (_BOUNDARY if piped else _STOP).finditer(line):
             cut = line_start + m.end()
-            before = line[: m.start()].rsplit(None, 1)
-            last = before[-1].lower().strip("(\"'") if before else ""
-            if "|" not in m.group() and (
-                    last in _ABBREV or (len(last) == 1 and last.isalpha())
-                    or not _NEXT_START.match(line, m.end())):
-                continue
-            _add(out, text, start, line_start + m.start() + len(m.group().rstrip()), headline)
+            stop = m.group()
+            if not piped or "|" not in stop:
+                # the word before the stop: "Mr." and initials do not end a sentence
+                j = m.start()
+                while j and line[j - 1].isspace():
+                    j -= 1
+                i = j
+                while i and not line[i - 1].isspace():
+                    i -= 1
+                last = line[i:j].lower().strip("(\"'")
+                if last in _ABBREV or (len(last) == 1 and last.isalpha()) or not _NEXT_START.match(line, m.end()):
+                    continue
+            _add(out, text, start, line_start + m.start() + len(stop.rstrip()), headline)
             start = cut
         _add(out, text, start, line_end, headline)
     return out

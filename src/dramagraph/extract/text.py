@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..models import FactKind
@@ -115,6 +114,8 @@ class Sentences:
         self.items = split_sentences(text)
         self._starts = [s.start for s in self.items]
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
+        self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
+        self._starts_of: dict[tuple[str, ...], list[int]] = {}
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
@@ -131,11 +132,48 @@ class Sentences:
             found = self._cache[words] = [items[k] for k in sorted(idx)] if items else []
         return found
 
-    def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer`` over the sentences that hold a trigger word only."""
+    def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
+                 starts: tuple[str, ...] | None = None) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the sentences that hold a trigger word only (read once per article).
+
+        ``starts``: lower-case words that every match begins with (in any letter case); the pattern is
+        then tried only where one of them is written instead of at every character.
+        """
+        key = (pattern, words)
+        found = self._found.get(key)
+        if found is not None:
+            return found
         text = self.text
-        for sent in self.having(words):
-            yield from pattern.finditer(text, sent.start, sent.end)
+        found = []
+        if starts is None or len(self.low) != len(text):
+            for sent in self.having(words):
+                found += pattern.finditer(text, sent.start, sent.end)
+        else:
+            at = self.starts(starts)
+            match = pattern.match
+            for sent in self.having(words):
+                pos, end = sent.start, sent.end
+                for i in range(bisect_left(at, pos), bisect_left(at, end)):
+                    if at[i] >= pos:
+                        m = match(text, at[i], end)
+                        if m:
+                            found.append(m)
+                            pos = m.end()
+        self._found[key] = found
+        return found
+
+    def starts(self, words: tuple[str, ...]) -> list[int]:
+        """Sorted offsets where one of ``words`` (lower case) is written."""
+        found = self._starts_of.get(words)
+        if found is None:
+            low, hits = self.low, set()
+            for word in words:
+                i = low.find(word)
+                while i >= 0:
+                    hits.add(i)
+                    i = low.find(word, i + 1)
+            found = self._starts_of[words] = sorted(hits)
+        return found
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

@@ -19,7 +19,10 @@ from .models import Article, Document
 # --- normalisation -------------------------------------------------------------------------------------
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of blanks to one space; a lone " " is left alone (matching it would rewrite every word gap).
+_BLANK = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than " "
+_SPACES = re.compile(rf"[ {_BLANK}]{{2,}}|[{_BLANK}]")
+_ODD_BLANK = re.compile(rf"[{_BLANK}]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # --- lines that are never article text ----------------------------------------------------------------
@@ -180,13 +183,16 @@ def _html_extract(page: str | bytes, url: str | None) -> tuple[str, dict[str, st
 # --- the plain-text cleaner ------------------------------------------------------------------------------
 
 def _normalise(text: str) -> list[str]:
-    text = _NEWLINES.sub("\n", text)
+    # each substitution only where there is something to replace: the scans cost more than the checks
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
+    if "  " in text or _ODD_BLANK.search(text):
+        text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
     return [line.strip() for line in text.split("\n")]
 
 
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = re.compile(r"\W{2,}|[^\w ]")  # as r"\W+" to " ", without rewriting each lone space
 
 
 def _fold(line: str) -> str:
@@ -252,7 +258,8 @@ def clean_text(text: str) -> str:
     # One pass is a fixed point: every kept line already passed the line filters, has a unique fold and
     # survived the teaser check against a superset of the lines a second pass would see.
     current = _one_pass(text)
-    if len(_WORD.findall(current)) < 2:
+    words = _WORD.finditer(current)
+    if next(words, None) is None or next(words, None) is None:  # fewer than two words
         raise CleanError("no readable article text left after clean-up")
     return current
 

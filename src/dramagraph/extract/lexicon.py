@@ -49,6 +49,9 @@ _PLATFORM_ALTS = sorted({re.escape(v).replace(r"\ ", r"\s+") for k, c in PLATFOR
                          for v in _case_variants(k, c)}, key=len, reverse=True)
 PLATFORM = r"(?:" + "|".join(_PLATFORM_ALTS) + r")(?![\w+])"
 PLATFORM_RE = re.compile(r"(?<![\w+])" + PLATFORM)
+# Lower-case first words of every spelling PLATFORM matches: where a platform-led pattern can start.
+_FIRST_WORDS = {v.split(" ")[0].lower() for k, c in PLATFORM_SPELLINGS.items() for v in _case_variants(k, c)}
+PLATFORM_STARTS = tuple(sorted(w for w in _FIRST_WORDS if not any(w != o and w.startswith(o) for o in _FIRST_WORDS)))
 
 
 _SPACE = re.compile(r"\s+")

@@ -13,7 +13,18 @@ from functools import lru_cache
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, title_key
-from .lexicon import NOT_TITLE, NUMBER, ORDINAL, PLATFORM, PLATFORM_WORDS, SMALL, TOK, platform_name, to_number
+from .lexicon import (
+    NOT_TITLE,
+    NUMBER,
+    ORDINAL,
+    PLATFORM,
+    PLATFORM_STARTS,
+    PLATFORM_WORDS,
+    SMALL,
+    TOK,
+    platform_name,
+    to_number,
+)
 from .text import Raw, Sentences
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
@@ -215,7 +226,7 @@ class ShowBook:
                 self._season(base, number, style, surface, 2.0)
         matches = [m for m in self.sents.finditer(_QUOTED, _W_QUOTES) if _title_like(m["q"].strip())]
         matches += self.sents.finditer(_LABELLED, _W_LABELS)
-        matches += self.sents.finditer(_PLATFORM_TITLE, PLATFORM_WORDS + ("watch",))
+        matches += self.sents.finditer(_PLATFORM_TITLE, PLATFORM_WORDS + ("watch",), PLATFORM_STARTS + ("watch",))
         for m in matches:
             groups = m.groupdict()
             raw = (groups.get("q") or groups.get("lab") or groups.get("pos") or groups.get("watch") or "").strip()
@@ -327,12 +338,13 @@ def _word(number: int) -> str:
 
 # --- platforms, seasons, episodes ------------------------------------------------------------------------
 
+# (rule, confidence, pattern, the words a match starts with)
 _PLATFORM_RULES = [
-    ("platform.label", 0.9, re.compile(
+    ("platform.label", 0.9, PLATFORM_STARTS, re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})")),
-    ("platform.possessive", 0.8, re.compile(
+    ("platform.possessive", 0.8, PLATFORM_STARTS, re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})")),
-    ("platform.watch_on", 0.85, re.compile(
+    ("platform.watch_on", 0.85, ("watch",), re.compile(
         rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
 ]
 _ORIGINAL = re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
@@ -385,8 +397,8 @@ _SIBLING = re.compile(
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
-    for rule, conf, pattern in _PLATFORM_RULES:
-        for m in sents.finditer(pattern, PLATFORM_WORDS):
+    for rule, conf, starts, pattern in _PLATFORM_RULES:
+        for m in sents.finditer(pattern, PLATFORM_WORDS, starts):
             platform = _platform(m["p"])
             title = m["t"] if "t" in m.groupdict() else m["title"]
             if platform and title and book.resolve(title) is not None and clean_title(title):

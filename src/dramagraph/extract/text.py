@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..models import FactKind
@@ -13,6 +12,7 @@ from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
 _ABBREV = frozenset("mr mrs ms dr st jr sr vs no vol ep eps prof gen lt col sgt mt ft approx etc inc ltd co"
                     .split())
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+|\s+\|\s*|\s*\|\s+")
+_STOP = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")  # _BOUNDARY on a line without "|"
 _NEXT_START = re.compile(r"['\"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
 _PAREN = re.compile(r"\([^()\n]{0,120}\)")
 _TOKEN = re.compile(TOK)
@@ -56,11 +56,9 @@ class Name:
     end: int
 
 
-_WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
-
-
 def _is_headline(line: str) -> bool:
-    initials = "".join(_WORD_START.findall(line))  # first letters of the words that start with one
+    # first letters of the words that start with one (r"(?<!\S)[^\W\d_]")
+    initials = [c for c in (w[0] for w in line.split()) if c.isalnum() and not c.isdecimal()]
     if len(initials) < 6:
         return False
     return sum(map(str.isupper, initials)) / len(initials) >= 0.75
@@ -77,15 +75,22 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         headline = _is_headline(line)
         start = line_start
-        for m in _BOUNDARY.finditer(line):
+        piped = "|" in line
+        for m in (_BOUNDARY if piped else _STOP).finditer(line):
             cut = line_start + m.end()
-            before = line[: m.start()].rsplit(None, 1)
-            last = before[-1].lower().strip("(\"'") if before else ""
-            if "|" not in m.group() and (
-                    last in _ABBREV or (len(last) == 1 and last.isalpha())
-                    or not _NEXT_START.match(line, m.end())):
-                continue
-            _add(out, text, start, line_start + m.start() + len(m.group().rstrip()), headline)
+            stop = m.group()
+            if not piped or "|" not in stop:
+                # the word before the stop: "Mr." and initials do not end a sentence
+                j = m.start()
+                while j and line[j - 1].isspace():
+                    j -= 1
+                i = j
+                while i and not line[i - 1].isspace():
+                    i -= 1
+                last = line[i:j].lower().strip("(\"'")
+                if last in _ABBREV or (len(last) == 1 and last.isalpha()) or not _NEXT_START.match(line, m.end()):
+                    continue
+            _add(out, text, start, line_start + m.start() + len(stop.rstrip()), headline)
             start = cut
         _add(out, text, start, line_end, headline)
     return out
@@ -109,6 +114,8 @@ class Sentences:
         self.items = split_sentences(text)
         self._starts = [s.start for s in self.items]
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
+        self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
+        self._starts_of: dict[tuple[str, ...], list[int]] = {}
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
@@ -125,11 +132,48 @@ class Sentences:
             found = self._cache[words] = [items[k] for k in sorted(idx)] if items else []
         return found
 
-    def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer`` over the sentences that hold a trigger word only."""
+    def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
+                 starts: tuple[str, ...] | None = None) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the sentences that hold a trigger word only (read once per article).
+
+        ``starts``: lower-case words that every match begins with (in any letter case); the pattern is
+        then tried only where one of them is written instead of at every character.
+        """
+        key = (pattern, words)
+        found = self._found.get(key)
+        if found is not None:
+            return found
         text = self.text
-        for sent in self.having(words):
-            yield from pattern.finditer(text, sent.start, sent.end)
+        found = []
+        if starts is None or len(self.low) != len(text):
+            for sent in self.having(words):
+                found += pattern.finditer(text, sent.start, sent.end)
+        else:
+            at = self.starts(starts)
+            match = pattern.match
+            for sent in self.having(words):
+                pos, end = sent.start, sent.end
+                for i in range(bisect_left(at, pos), bisect_left(at, end)):
+                    if at[i] >= pos:
+                        m = match(text, at[i], end)
+                        if m:
+                            found.append(m)
+                            pos = m.end()
+        self._found[key] = found
+        return found
+
+    def starts(self, words: tuple[str, ...]) -> list[int]:
+        """Sorted offsets where one of ``words`` (lower case) is written."""
+        found = self._starts_of.get(words)
+        if found is None:
+            low, hits = self.low, set()
+            for word in words:
+                i = low.find(word)
+                while i >= 0:
+                    hits.add(i)
+                    i = low.find(word, i + 1)
+            found = self._starts_of[words] = sorted(hits)
+        return found
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

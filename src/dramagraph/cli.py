@@ -166,7 +166,8 @@ def facts(store_path: Path, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "nt"]),
               default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a string value (repeatable).")
+              help="Bind a query variable to a string value (repeatable); a query's `# param:` "
+                   "lines say which it needs.")
 @_handle_errors
 def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
@@ -179,13 +180,26 @@ def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> No
             raise click.UsageError(f"--param needs NAME=VALUE, got {param!r}")
         bindings[name.lstrip("?$")] = value
     named = load(query)
+    missing = [f"--param {name}" for name, _ in named.params if name not in bindings]
+    if missing:
+        raise click.UsageError(f"query {named.name} needs {' and '.join(missing)}")
     with _open_store(store_path) as store:
-        if fmt == "table":
-            rows = store.select(named.text, bindings)
-            _print_table(rows)
-        else:
-            sys.stdout.buffer.write(store.query_serialized(named.text, fmt, bindings))
-            sys.stdout.buffer.flush()
+        # a table is drawn from the JSON results; CONSTRUCT and DESCRIBE answer Turtle instead
+        data = store.query_serialized(named.text, "json" if fmt == "table" else fmt, bindings)
+    if fmt == "table" and data.startswith(b"{"):
+        _print_results(json.loads(data))
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+def _print_results(results: dict[str, Any]) -> None:
+    if "boolean" in results:   # ASK
+        click.echo("true" if results["boolean"] else "false")
+        return
+    columns = results["head"]["vars"]
+    _print_table([{c: row[c]["value"] if c in row else None for c in columns}
+                  for row in results["results"]["bindings"]])
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,279 @@
+"""Every shipped query in queries/: its header, its parameters, and a known answer on the examples' graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from rdflib import OWL, Literal, Namespace, URIRef
+from rdflib.plugins.sparql import prepareQuery
+
+from dramagraph.cli import main
+from dramagraph.pipeline import ingest
+from dramagraph.queries import NamedQuery, available, load
+from dramagraph.store import Store
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ID = "https://w3id.org/dramagraph/id/"
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+
+Rows = list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    with Store(None) as memory:
+        report = ingest([EXAMPLES], memory)
+        assert report.articles == 8 and not report.failed
+        yield memory
+
+
+def _has(rows: Rows, **values: Any) -> bool:
+    return any(all(row.get(k) == v for k, v in values.items()) for row in rows)
+
+
+def _cast_of_show(rows: Rows) -> None:
+    assert _has(rows, show="Winter Relay", actor="Bae Yu-jin", character="Kwak Seo-yeon", articles=1)
+    assert _has(rows, actor="Bae Yu-jin", character=None, articles=2)
+    assert {r["actor"] for r in rows} == {"Bae Yu-jin", "Min Tae-san", "Park Gyeo-ul", "Shin Hyun-woo"}
+
+
+def _roles_of_person(rows: Rows) -> None:
+    # swapped name order, as an article might write it
+    assert _has(rows, person="Seung-ho Tak", credit="actor", title="Salt Road", character="Choi Gyeol")
+    assert _has(rows, credit="actor", title="Lantern Street #2", character="Moon Tae-kyung")
+
+
+def _shows_per_platform(rows: Rows) -> None:
+    by_platform = {r["platform"]: r for r in rows}
+    assert by_platform["Netflix"]["shows"] == 3
+    assert "The Crimson Ledger" in by_platform["Netflix"]["titles"]
+    assert by_platform["TVING"]["titles"] == "Winter Relay"
+
+
+def _seasons_of_series(rows: Rows) -> None:
+    assert _has(rows, number=1, season="Lantern Street #1", actor="Gong Hae-won")
+    assert _has(rows, number=2, season="Lantern Street #2", actor="Yeom Da-bin", character="Juno")
+    assert [r["number"] for r in rows] == sorted(r["number"] for r in rows)
+
+
+def _co_stars(rows: Rows) -> None:
+    assert {r["costar"] for r in rows} == {"Min Tae-san", "Park Gyeo-ul", "Shin Hyun-woo", "Tak Seung-ho",
+                                            "Yeom Da-bin"}
+    assert _has(rows, costar="Tak Seung-ho", shows=1, titles="Lantern Street #2")
+
+
+def _people_on_several_platforms(rows: Rows) -> None:
+    found = {r["person"]: (r["platforms"], set(r["on"].split(" | "))) for r in rows}
+    assert found == {"Bae Yu-jin": (2, {"Disney+", "TVING"}), "Tak Seung-ho": (2, {"Apple TV+", "Disney+"})}
+
+
+def _mentions(rows: Rows) -> None:
+    assert len({r["article"] for r in rows}) == 1 and rows[0]["article"].startswith(ID + "article/")
+    assert _has(rows, sentence="Lead cast: Bae Yu-jin, Tak Seung-ho, Yeom Da-bin")
+    assert all(r["title"].startswith("Disney+ K-drama Lantern Street #2") for r in rows)
+
+
+def _low_confidence(rows: Rows) -> None:
+    assert rows and all(r["confidence"] < 0.75 for r in rows)
+    assert _has(rows, rule="role.possessive", subject="Cheon Dong-hyuk", property="plays", value="Pyo Gun")
+    assert _has(rows, subject="Iron Orchard season 2", property="streamsOn", value="Netflix")
+    assert [r["confidence"] for r in rows] == sorted(r["confidence"] for r in rows)
+
+
+def _without_wikidata(rows: Rows) -> None:
+    # nothing is linked to Wikidata yet, so every person, show and platform is listed
+    names = {(r["kind"], r["name"]) for r in rows}
+    assert ("person", "Bae Yu-jin") in names and ("show", "Winter Relay") in names
+    assert ("platform", "Disney+") in names
+    assert len([r for r in rows if r["kind"] == "platform"]) == 5
+
+
+def _review_vs_wikidata(rows: Rows) -> None:
+    assert rows == []   # no Wikidata facts in the examples; see test_review_vs_wikidata_finds_differences
+
+
+def _most_reviewed_shows(rows: Rows) -> None:
+    assert rows[0] == {"show": "Winter Relay", "headlines": 1, "articles": 2}
+    assert _has(rows, show="Salt Road", headlines=0, articles=1)
+
+
+def _show_details(rows: Rows) -> None:
+    values = {(r["property"], r["value"]) for r in rows}
+    assert {("platform", "Netflix"), ("episodes", "10"), ("season of", "Iron Orchard"),
+            ("season number", "2"), ("director", "Im Chae-won"), ("writer", "Song Gi-tae")} <= values
+
+
+def _articles(rows: Rows) -> None:
+    assert len(rows) == 8
+    moonlit = next(r for r in rows if r["source"].endswith("moonlit_bakery.html"))
+    assert moonlit["published"] == "2025-03-14" and moonlit["facts"] > 0 and moonlit["triples"] > moonlit["facts"]
+
+
+def _explain(rows: Rows) -> None:
+    assert _has(rows, rule="role.play", character=ID + "character/winter-relay/kwakseoyeon")
+
+
+def _facts_aliases(rows: Rows) -> None:
+    assert _has(rows, node=ID + "person/takseungho", alias="Danny Tak")
+
+
+def _facts_cast(rows: Rows) -> None:
+    assert _has(rows, performer=ID + "person/mintaesan", show=ID + "show/winter-relay")
+
+
+def _facts_labels(rows: Rows) -> None:
+    assert _has(rows, node=ID + "show/winter-relay", label="Winter Relay", articles=2)
+
+
+def _facts_roles(rows: Rows) -> None:
+    assert _has(rows, performer=ID + "person/baeyujin", character=ID + "character/winter-relay/kwakseoyeon",
+                show=ID + "show/winter-relay")
+
+
+def _facts_shows(rows: Rows) -> None:
+    assert _has(rows, show=ID + "show/winter-relay", property="https://w3id.org/dramagraph/ontology#numberOfEpisodes",
+                value=12)
+
+
+def _names(rows: Rows) -> None:
+    assert _has(rows, node=ID + "person/yoonharin", name="Yoon Ha-rin")
+
+
+def _stats(rows: Rows) -> None:
+    assert {r["what"]: r["n"] for r in rows}["articles"] == 8
+
+
+def _stats_facts(rows: Rows) -> None:
+    assert {r["kind"]: r["n"] for r in rows}["alias"] == 4
+
+
+#: name -> (parameters, check of the SELECT rows); graph-union, a CONSTRUCT, is checked on its own
+KNOWN: dict[str, tuple[dict[str, Any], Callable[[Rows], None]]] = {
+    "cast-of-show": ({"show": "Winter Relay"}, _cast_of_show),
+    "roles-of-person": ({"person": "Seung-ho Tak"}, _roles_of_person),
+    "shows-per-platform": ({}, _shows_per_platform),
+    "seasons-of-series": ({"series": "lantern street"}, _seasons_of_series),
+    "co-stars": ({"person": "Bae Yu-jin"}, _co_stars),
+    "people-on-several-platforms": ({}, _people_on_several_platforms),
+    "mentions": ({"name": "Danny Tak"}, _mentions),
+    "low-confidence": ({"threshold": "0.75"}, _low_confidence),
+    "without-wikidata": ({}, _without_wikidata),
+    "review-vs-wikidata": ({}, _review_vs_wikidata),
+    "most-reviewed-shows": ({}, _most_reviewed_shows),
+    "show-details": ({"show": "iron orchard season 2"}, _show_details),
+    "articles": ({}, _articles),
+    "explain": ({"node": URIRef(ID + "person/baeyujin")}, _explain),
+    "facts-aliases": ({}, _facts_aliases),
+    "facts-cast": ({}, _facts_cast),
+    "facts-labels": ({}, _facts_labels),
+    "facts-roles": ({}, _facts_roles),
+    "facts-shows": ({}, _facts_shows),
+    "names": ({}, _names),
+    "stats": ({}, _stats),
+    "stats-facts": ({}, _stats_facts),
+}
+
+
+@pytest.mark.parametrize("query", available(), ids=lambda q: q.name)
+def test_header_and_parameters(query: NamedQuery) -> None:
+    assert query.title and query.description, "every query needs # title: and # description:"
+    prepareQuery(query.text)   # also standard SPARQL 1.1 for rdflib, not only for Oxigraph
+    body = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
+    variables = set(re.findall(r"[?$](\w+)", body))
+    for name, meaning in query.params:
+        assert meaning, f"# param: {name} needs a meaning"
+        assert name in variables, f"# param: {name} is not a variable of the query"
+
+
+def test_a_dozen_questions_and_each_has_a_known_answer() -> None:
+    names = {q.name for q in available()}
+    assert len(names) >= 12
+    assert names - {"graph-union"} == set(KNOWN)
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_known_answer(store: Store, name: str) -> None:
+    query = load(name)
+    bindings, check = KNOWN[name]
+    assert {p for p, _ in query.params} == set(bindings)
+    check(store.select(query.text, bindings))
+
+
+def test_graph_union_is_every_article_graph_merged(store: Store) -> None:
+    graph = store.construct(load("graph-union").text)
+    labels = graph.objects(URIRef(ID + "show/winter-relay"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    assert [str(label) for label in labels] == ["Winter Relay"]
+    assert len(graph) < len(store)   # a triple stated by several articles is merged into one
+
+
+def test_names_match_as_ingest_matches_them(store: Store) -> None:
+    cast = load("cast-of-show").text
+    for spelling in ("winter relay", "Winter-Relay", " WINTER  RELAY "):
+        assert {r["actor"] for r in store.select(cast, {"show": spelling})} >= {"Bae Yu-jin"}
+    assert store.select(cast, {"show": "Crimson Ledger"})   # stored as "The Crimson Ledger"
+    roles = load("roles-of-person").text
+    for spelling in ("Tak Seung-ho", "tak seungho", "Danny Tak"):
+        assert _has(store.select(roles, {"person": spelling}), title="Salt Road")
+    assert store.select(roles, {"person": "Tak Seung"}) == []
+
+
+def test_parameters_are_bound_not_pasted(store: Store) -> None:
+    sneaky = 'Winter Relay" } UNION { ?node ?p ?o } #'
+    assert store.select(load("cast-of-show").text, {"show": sneaky}) == []
+
+
+def test_review_vs_wikidata_finds_differences() -> None:
+    """The enrichment's shape: Wikidata facts in graphs under id/wikidata/, linked by owl:sameAs."""
+    with Store(None) as memory:
+        ingest([EXAMPLES / "winter_relay.txt"], memory)
+        show, tving = URIRef(ID + "show/winter-relay"), URIRef(ID + "platform/tving")
+        bae, shin = URIRef(ID + "person/baeyujin"), URIRef(ID + "person/shinhyunwoo")
+        memory.write_articles([(ID + "wikidata/Q1001", [
+            (show, OWL.sameAs, WD.Q1001), (tving, OWL.sameAs, WD.Q2001),
+            (bae, OWL.sameAs, WD.Q3001), (shin, OWL.sameAs, WD.Q3002),
+            (WD.Q1001, WDT.P1113, Literal(16)), (WD.Q1001, WDT.P449, WD.Q2002),
+            (WD.Q2002, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("tvN")),
+            (WD.Q1001, WDT.P161, WD.Q3001),
+        ])])
+        rows = memory.select(load("review-vs-wikidata").text)
+    found = {(r["property"], r["reviews"], r["wikidata"]) for r in rows}
+    assert ("episodes", "12", "16") in found
+    assert ("platform", "TVING", None) in found and ("platform", None, "tvN") in found
+    assert ("cast", "Shin Hyun-woo", None) in found
+    assert not any(r["reviews"] == "Bae Yu-jin" for r in rows)
+    assert all(r["show"] == "Winter Relay" and r["item"] == str(WD.Q1001) for r in rows)
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("queries") / "store"
+    with Store(path) as disk:
+        ingest([EXAMPLES], disk)
+    return path
+
+
+def test_cli_needs_every_parameter(store_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "cast-of-show", "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert "Error: query cast-of-show needs --param show" in result.output
+
+
+def test_cli_formats(store_dir: Path) -> None:
+    args = ["query", "co-stars", "--param", "person=Bae Yu-jin", "--store", str(store_dir)]
+    runner = CliRunner()
+    table = runner.invoke(main, args)
+    assert table.exit_code == 0 and table.output.splitlines()[0].split() == ["person", "costar", "shows", "titles"]
+    data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)
+    assert data["head"]["vars"] == ["person", "costar", "shows", "titles"]
+    csv = runner.invoke(main, [*args, "--format", "csv"]).output
+    assert csv.splitlines()[0] == "person,costar,shows,titles"
+    assert "Bae Yu-jin,Tak Seung-ho,1,Lantern Street #2" in csv.splitlines()
+    turtle = runner.invoke(main, ["query", "graph-union", "--store", str(store_dir)]).output
+    assert '"Winter Relay"' in turtle

@@ -229,7 +229,7 @@ def list_queries(as_json: bool) -> None:
         return
     for q in found:
         params = " ".join(f"--param {n}=..." for n, _ in q.params)
-        click.echo(f"{q.name:24} {q.title}" + (f"   ({params})" if params else ""))
+        click.echo(f"{q.name:28} {q.title}" + (f"   ({params})" if params else ""))
 
 
 @main.command()
@@ -315,6 +315,41 @@ def validate(store_path: Path, as_json: bool) -> None:
         click.echo(report.text)
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 or :: opens the endpoint to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL Update (the store is opened read-write); refused with 403 otherwise.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run; a longer one is stopped and answered 503.")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows (or triples) returned at most; more are cut, with an X-Dramagraph-Truncated header.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query processes when read-only (one when updates are allowed).")
+@_handle_errors
+def serve(store_path: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int,
+          workers: int) -> None:
+    """Answer SPARQL 1.1 Protocol requests at http://HOST:PORT/sparql, with a query page at /."""
+    import logging
+
+    from .serve import ServeOptions, make_server
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(message)s")
+    server = make_server(ServeOptions(store=store_path, host=host, port=port, allow_update=allow_update,
+                                      timeout=timeout, max_results=max_results, workers=workers))
+    mode = "read-write" if allow_update else "read-only"
+    click.echo(f"SPARQL endpoint at {server.url} ({mode}; query page at {server.url[:-len('sparql')]}); "
+               "Ctrl-C stops it.", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.command(name="extract")

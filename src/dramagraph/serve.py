@@ -277,7 +277,8 @@ def _serialize(result: Any, job: dict[str, Any]) -> Response:
     if fmt is None:
         return _not_acceptable(RESULT_TYPES)
     if isinstance(result, ox.QueryBoolean):
-        return Response(200, bytes(result.serialize(format=_BOOLEAN_FORMATS[fmt])), CONTENT_TYPES["results", fmt])
+        body = result.serialize(format=_BOOLEAN_FORMATS[fmt]) or b""
+        return Response(200, bytes(body), CONTENT_TYPES["results", fmt])
     variables = [v.value for v in result.variables]
     rows = list(islice(result, limit + 1))
     headers = _truncation(len(rows), limit)
@@ -411,8 +412,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        host = f"[{host}]" if ":" in str(host) else host
+        address, port = self.server_address[:2]
+        host = address.decode() if isinstance(address, bytes) else str(address)
+        host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}/sparql"
 
     def server_close(self) -> None:
@@ -483,8 +485,9 @@ class _Handler(BaseHTTPRequestHandler):
                                   "or application/sparql-update"))
 
     def _answer(self, fields: dict[str, list[str]], direct: tuple[str, str] | None) -> None:
+        op: str
         if direct is None:
-            found = [(op, fields[op]) for op in ("query", "update") if op in fields]
+            found = [(name, fields[name]) for name in ("query", "update") if name in fields]
             if len(found) != 1 or len(found[0][1]) != 1:
                 self._send(_text(400, "send exactly one query= or update= parameter"))
                 return

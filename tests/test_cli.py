@@ -141,3 +141,17 @@ def test_an_internal_error_on_one_article_is_reported_and_the_batch_goes_on(tmp_
     assert "Ingested 1 article" in result.output
     debug = run("--debug", "ingest", str(tmp_path / "boom.txt"), "--store", str(tmp_path / "store2"))
     assert isinstance(debug.exception, IndexError)   # --debug lets it through with its traceback
+
+
+def test_query_param_in_angle_brackets_binds_an_iri(tmp_path: Path) -> None:
+    article = tmp_path / "review.txt"
+    article.write_text(REVIEW, encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert run("ingest", str(article), "--store", store, "--quiet").exit_code == 0
+    node = "<https://w3id.org/dramagraph/id/person/kwonnayeon>"
+    result = run("query", "explain", "--param", f"node={node}", "--store", store, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "role.play" in result.output and "Kwon Na-yeon plays Ma Seo-ri" in result.output
+    as_text = run("query", "explain", "--param", "node=https://w3id.org/dramagraph/id/person/kwonnayeon",
+                  "--store", store, "--format", "csv")
+    assert as_text.output.splitlines()[1:] == []   # a plain string is a literal, which no node equals

@@ -166,19 +166,23 @@ def facts(store_path: Path, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "nt"]),
               default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a string value (repeatable); a query's `# param:` "
-                   "lines say which it needs.")
+              help="Bind a query variable to a string value, or to an IRI written <...> (repeatable); "
+                   "a query's `# param:` lines say which it needs.")
 @_handle_errors
 def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
+    from rdflib import URIRef
+
     from .queries import load
 
-    bindings = {}
+    bindings: dict[str, object] = {}
     for param in params:
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param needs NAME=VALUE, got {param!r}")
-        bindings[name.lstrip("?$")] = value
+        # "<https://...>" binds an IRI (e.g. the node of `explain`); anything else a string literal
+        iri = value.startswith("<") and value.endswith(">") and " " not in value
+        bindings[name.lstrip("?$")] = URIRef(value[1:-1]) if iri else value
     named = load(query)
     missing = [f"--param {name}" for name, _ in named.params if name not in bindings]
     if missing:

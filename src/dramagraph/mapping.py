@@ -89,23 +89,23 @@ class ArticleGraph:
 
 # -- IRIs ---------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def segment(key: str) -> str:
     """A key as one readable IRI path segment: spaces to ``-``, anything unsafe percent-encoded."""
     return quote(_SPACES.sub("-", key.strip()), safe="-._~") or "_"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def person_segment(name: str) -> str:
     return segment(person_key(name))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def title_segment(title: str) -> str:
     return segment(title_key(title))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _text(value: str) -> Literal:
     return Literal(value)
 
@@ -129,12 +129,12 @@ class _Iris:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.person = lru_cache(maxsize=65536)(self._person)
-        self.show = lru_cache(maxsize=65536)(self._show)
+        self.person = lru_cache(maxsize=4096)(self._person)
+        self.show = lru_cache(maxsize=4096)(self._show)
         self.platform = lru_cache(maxsize=4096)(self._platform)
-        self.character = lru_cache(maxsize=65536)(self._character)
-        self.performance = lru_cache(maxsize=65536)(self._performance)
-        self.statement = lru_cache(maxsize=65536)(self._statement)
+        self.character = lru_cache(maxsize=4096)(self._character)
+        self.performance = lru_cache(maxsize=4096)(self._performance)
+        self.statement = lru_cache(maxsize=4096)(self._statement)
 
     def _person(self, name: str) -> URIRef:
         return URIRef(f"{self.base}person/{person_segment(name)}")

@@ -1,0 +1,1 @@
+"""Exporters: write networkx views to files for the tools people look with."""

@@ -158,11 +158,12 @@ def nodes_on_screen(page) -> int:
 
 
 def click_node(page, label: str) -> None:
-    """A real mouse click on the canvas where the node with *label* is drawn."""
+    """A real mouse click on the canvas where the node with *label* is drawn, once it is in the middle."""
     page.wait_for_function("() => !window.dramagraph.cy.animated()")
     point = page.evaluate("""(label) => {
         const cy = window.dramagraph.cy;
         const node = cy.nodes().filter(n => n.data('label') === label)[0];
+        cy.center(node);   // it may be off screen after an earlier zoom
         const p = node.renderedPosition(), box = cy.container().getBoundingClientRect();
         return {x: box.left + p.x, y: box.top + p.y};
     }""", label)
@@ -212,6 +213,44 @@ def test_viewer_draws_searches_shows_details_and_runs_no_article_script(browser,
 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("img").count() == 0 and page.locator("body script").count() == 3
+    assert problems == []
+    page.close()
+
+
+@needs_chromium
+def test_viewer_shows_the_knowledge_graph_of_the_examples(browser, tmp_path: Path) -> None:
+    analyse = pytest.importorskip("dramagraph.analyse", reason="needs the networkx views of dramagraph.analyse")
+    from dramagraph.pipeline import ingest
+    from dramagraph.store import Store
+
+    store = Store(None)
+    ingest([str(Path(__file__).parent.parent / "examples")], store)
+    graph = analyse.view(store, "kg")
+    # One hostile name among the real ones, attached to a real show.
+    show = next(node for node, kind in graph.nodes(data="kind") if kind == "show")
+    graph.add_node("urn:hostile", label=HOSTILE_LABEL, kind="person", iri="urn:hostile",
+                   sentences=[HOSTILE_SENTENCE], articles=1)
+    graph.add_edge("urn:hostile", show, label="in cast of", weight=1)
+    path = tmp_path / "kg.html"
+    with path.open("wb") as f:
+        write_html(graph, f, "Examples: knowledge graph")
+    problems: list[str] = []
+    page = open_page(browser, path, problems)
+    assert page.evaluate("window.dramagraph.cy.nodes().length") == graph.number_of_nodes()
+    assert nodes_on_screen(page) == graph.number_of_nodes()
+
+    page.fill("#dg-search", "Winter Relay")
+    page.press("#dg-search", "Enter")
+    details = page.locator("#dg-details")
+    assert details.locator("h2").text_content() == "Winter Relay"
+    sentences = graph.nodes[next(n for n, label in graph.nodes(data="label") if label == "Winter Relay")]["sentences"]
+    assert details.locator(".dg-sentences li").all_text_contents() == sentences[:5] and sentences
+    page.press("#dg-search", "Escape")
+    click_node(page, HOSTILE_LABEL)
+    assert details.locator("h2").text_content() == HOSTILE_LABEL
+    assert details.locator(".dg-sentences li").all_text_contents() == [HOSTILE_SENTENCE]
+    page.screenshot(path=str(tmp_path / "kg.png"))
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.locator("img").count() == 0
     assert problems == []
     page.close()
 

@@ -142,9 +142,15 @@
         "width": 1, "line-color": "#b8bcc4", "opacity": 0.6,
         "curve-style": "haystack", "haystack-radius": 0
       } },
+      // Arrows where direction means something (kg, series); haystack edges, the fastest kind, have none.
+      { selector: data.directed && !big ? "edge" : "edge.never", style: {
+        "curve-style": "straight", "target-arrow-shape": "triangle", "target-arrow-color": "#b8bcc4",
+        "arrow-scale": 0.8
+      } },
       { selector: "edge.near", style: {
         "width": 2, "line-color": "#555", "opacity": 1, "label": "data(label)", "font-size": 9,
-        "color": "#444", "text-outline-color": "#fff", "text-outline-width": 2, "text-rotation": "autorotate"
+        "color": "#444", "text-outline-color": "#fff", "text-outline-width": 2, "text-rotation": "autorotate",
+        "target-arrow-color": "#555"
       } },
       { selector: "node.match", style: { "border-width": 4, "border-color": "#111", "z-index": 10 } },
       { selector: "node:selected", style: { "border-width": 5, "border-color": "#000", "z-index": 20 } },

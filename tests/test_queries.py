@@ -195,7 +195,8 @@ def test_header_and_parameters(query: NamedQuery) -> None:
 def test_a_dozen_questions_and_each_has_a_known_answer() -> None:
     names = {q.name for q in available()}
     assert len(names) >= 12
-    assert names - {"graph-union"} == set(KNOWN)
+    # the view-* queries feed dramagraph.analyse; tests/test_analyse.py checks their answers
+    assert {n for n in names if not n.startswith("view-")} - {"graph-union"} == set(KNOWN)
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN))

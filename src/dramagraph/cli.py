@@ -236,26 +236,113 @@ def list_queries(as_json: bool) -> None:
         click.echo(f"{q.name:28} {q.title}" + (f"   ({params})" if params else ""))
 
 
+RDF_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml")
+GRAPH_FORMATS = ("graphml", "gexf", "json", "cytoscape", "dot", "csv", "html", "png", "svg")
+VIEWS = ("costar", "kg", "actor-show", "show-platform", "series")   # dramagraph.analyse.VIEWS
+
+
+def _view_option(f: F) -> F:
+    return click.option("--view", "view_name", type=click.Choice(VIEWS), default="costar", show_default=True,
+                        help="Which networkx view: co-stars, the whole knowledge graph, actor-show, "
+                             "show-platform, or series and seasons.")(f)
+
+
 @main.command()
 @_store_option
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "xml"]),
-              default="turtle", show_default=True,
-              help="nquads, trig and jsonld keep one named graph per article.")
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + GRAPH_FORMATS), default="turtle",
+              show_default=True,
+              help="RDF (nquads, trig and jsonld keep one named graph per article), or a graph file of the "
+                   "--view: graphml, gexf, json (D3), cytoscape, dot, csv, html, png, svg.")
+@_view_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
 @_handle_errors
-def export(store_path: Path, fmt: str, output: Path | None) -> None:
-    """Write the whole graph as RDF."""
+def export(store_path: Path, fmt: str, view_name: str, output: Path | None) -> None:
+    """Write the whole graph as RDF, or a view of it as a graph file for Gephi, Cytoscape, Graphviz, a
+    browser or a report."""
     with _open_store(store_path) as store:
-        if output is None:
+        if fmt in GRAPH_FORMATS:
+            from .analyse import view
+            from .export import export as export_graph
+
+            export_graph(view(store, view_name), output if output is not None else "-", fmt,
+                         title=f"dramagraph: {view_name} view of {store_path.name}")
+        elif output is None:
             store.dump(sys.stdout.buffer, fmt)
             sys.stdout.buffer.flush()
             return
-        partial = output.with_name(output.name + ".partial")
-        with partial.open("wb") as handle:
-            store.dump(handle, fmt)
-        os.replace(partial, output)   # never leave a half-written file under the real name
-    click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes).", err=True)
+        else:
+            partial = output.with_name(output.name + ".partial")
+            with partial.open("wb") as handle:
+                store.dump(handle, fmt)
+            os.replace(partial, output)   # never leave a half-written file under the real name
+    if output is not None:
+        click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes).", err=True)
+
+
+@main.command()
+@_store_option
+@_view_option
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Entries per ranking and communities shown.")
+@_json_option
+@_handle_errors
+def analyse(store_path: Path, view_name: str, top: int, as_json: bool) -> None:
+    """Measure a view of the graph: size, components, density, degree, betweenness and PageRank rankings,
+    communities, and shows and people per platform."""
+    from .analyse import AnalyseOptions
+    from .analyse import analyse as run_analyse
+
+    with _open_store(store_path) as store:
+        result = run_analyse(store, view_name, AnalyseOptions(top=top))
+    if as_json:
+        _emit_json(result.as_dict())
+        return
+    click.echo(f"view {result.view}: {result.nodes:,} nodes, {result.edges:,} edges, density {result.density:.4f}, "
+               f"{result.components:,} components (largest {result.largest_component:,})")
+    click.echo("kinds: " + ", ".join(f"{kind} {n:,}" for kind, n in result.kinds.items()))
+    sampled = f" (sampled from {result.betweenness_samples} sources)" if result.betweenness_samples else ""
+    for title, ranking, fmt in (("degree", result.degree, "{:.0f}"), ("betweenness" + sampled, result.betweenness,
+                                "{:.4f}"), ("pagerank", result.pagerank, "{:.4f}")):
+        click.echo("")
+        click.echo(f"{title}:")
+        rows = [{"rank": i, "name": r.label, "kind": r.kind, "value": fmt.format(r.value)}
+                for i, r in enumerate(ranking, 1)]
+        if rows:
+            _print_table(rows)
+        else:
+            click.echo("  (none above zero)")
+    click.echo("")
+    click.echo("communities (Louvain):")
+    for i, community in enumerate(result.communities, 1):
+        click.echo(f"  {i:>2}. {community.size:>4}  {', '.join(community.members[:12])}"
+                   + (" ..." if community.size > 12 else ""))
+    if result.platforms:
+        click.echo("")
+        click.echo("platforms:")
+        _print_table([{"platform": p["platform"], "shows": p["shows"], "people": p["people"]}
+                      for p in result.platforms])
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_store_option
+@_json_option
+@_handle_errors
+def path(first: str, second: str, store_path: Path, as_json: bool) -> None:
+    """The shortest chain of co-stars from FIRST to SECOND, with the shows that link each step."""
+    from .analyse import path as run_path
+
+    with _open_store(store_path) as store:
+        chain = run_path(store, first, second)
+    if as_json:
+        _emit_json(chain.as_dict())
+        return
+    click.echo(f"{chain.people[0]} to {chain.people[-1]}: {chain.degrees} "
+               f"step{'s' * (chain.degrees != 1)}")
+    for a, b, shows in zip(chain.people, chain.people[1:], chain.shows, strict=False):
+        click.echo(f"  {a} -- {b}  ({', '.join(shows)})")
 
 
 @main.command()

@@ -20,3 +20,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def regen(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen"))
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A real Virtuoso server on 127.0.0.1, one per test module (see ``tests/virtuoso.py``)."""
+    from virtuoso import VirtuosoServer, require_virtuoso
+
+    require_virtuoso()
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
+    try:
+        yield server
+    finally:
+        server.stop()

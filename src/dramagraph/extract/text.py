@@ -116,20 +116,41 @@ class Sentences:
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
         self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
+        self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
+        self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            items, low, index_at = self.items, self.low, self.index_at
-            idx: set[int] = set()
-            for word in words:
-                i = low.find(word)
+            if len(words) == 1:
+                idx = self._sentences_with(words[0])
+            else:
+                hits: set[int] = set()
+                for word in words:
+                    hits.update(self._sentences_with(word))
+                idx = sorted(hits)
+            items = self.items
+            found = self._cache[words] = [items[k] for k in idx]
+        return found
+
+    def _sentences_with(self, word: str) -> list[int]:
+        """Sorted indices of the sentences that hold ``word`` (each word is looked for once per article)."""
+        found = self._with.get(word)
+        if found is None:
+            found = self._with[word] = []
+            items, find = self.items, self.low.find
+            if items:
+                starts = self._starts
+                i = find(word)
                 while i >= 0:
-                    k = index_at(i)
-                    idx.add(k)
-                    i = low.find(word, max(items[k].end, i + 1))  # on to the next sentence
-            found = self._cache[words] = [items[k] for k in sorted(idx)] if items else []
+                    k = bisect_right(starts, i) - 1
+                    if k < 0:
+                        k = 0
+                    if not found or found[-1] != k:  # hits come in text order
+                        found.append(k)
+                    end = items[k].end
+                    i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
@@ -166,13 +187,21 @@ class Sentences:
         """Sorted offsets where one of ``words`` (lower case) is written."""
         found = self._starts_of.get(words)
         if found is None:
-            low, hits = self.low, set()
+            hits: set[int] = set()
             for word in words:
-                i = low.find(word)
-                while i >= 0:
-                    hits.add(i)
-                    i = low.find(word, i + 1)
+                hits.update(self._offsets(word))
             found = self._starts_of[words] = sorted(hits)
+        return found
+
+    def _offsets(self, word: str) -> list[int]:
+        found = self._at.get(word)
+        if found is None:
+            found = self._at[word] = []
+            find = self.low.find
+            i = find(word)
+            while i >= 0:
+                found.append(i)
+                i = find(word, i + 1)
         return found
 
     def index_at(self, pos: int) -> int:

@@ -18,6 +18,7 @@ from .text import (
     Sentences,
     clean_name,
     descriptor_ok,
+    fold_case,
     leading_list,
     mask_parens,
     name_after,
@@ -57,8 +58,9 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
                          r"|Starring|STARRING|Stars|Cast\s+members)\s*:\s*")
-_STARRING = re.compile(r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
-                       r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE)
+_STARRING = fold_case(re.compile(
+    r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
+    r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
 _GROUP = re.compile(
     r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"

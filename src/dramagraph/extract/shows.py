@@ -264,12 +264,11 @@ class ShowBook:
         text = self.text
         first = self.sents.items[0].text if self.sents.items else ""
         for show in self.plain.values():
-            n = len(re.findall(rf"(?<![\w#]){re.escape(show.title)}(?![\w#])", text))
+            n = len(_mentions(text, show.title))
             show.score += n + (3 if show.title in first else 0)
         for (skey, number), show in self.seasons.items():
             base = show.series or ""
-            forms = re.findall(rf"(?<![\w#]){re.escape(base)}[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ]"
-                               rf"(?:{number}|{_word(number)})|Part[ ]{number}|{number})(?![\w#])", text)
+            forms = _mentions(text, base, _season_suffix(number))
             for form in forms:
                 show.forms.add(form)
             show.score += len(forms) + (3 if any(f in first for f in forms) else 0)
@@ -329,6 +328,39 @@ class ShowBook:
                     break
         found.sort(key=lambda x: x[0])
         return found
+
+
+def _mentions(text: str, title: str, suffix: re.Pattern[str] | None = None) -> list[str]:
+    """``re.findall(rf"(?<![\\w#]){re.escape(title)}{suffix}(?![\\w#])", text)``, found with ``str.find``."""
+    if not title:
+        return re.findall(rf"(?<![\w#]){suffix.pattern if suffix else ''}(?![\w#])", text)
+    out: list[str] = []
+    size, find = len(title), text.find
+    i = find(title)
+    while i >= 0:
+        end = i + size
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_#"):
+            i = find(title, i + 1)
+            continue
+        if suffix is not None:
+            m = suffix.match(text, end)
+            if m is None:
+                i = find(title, i + 1)
+                continue
+            end = m.end()
+        elif end < len(text) and (text[end].isalnum() or text[end] in "_#"):
+            i = find(title, i + 1)
+            continue
+        out.append(text[i:end])
+        i = find(title, end)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _season_suffix(number: int) -> re.Pattern[str]:
+    """What follows a series title to name its season ``number`` ("season 2", " #2", " Part 2", " 2")."""
+    return re.compile(rf"[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ](?:{number}|{_word(number)})"
+                      rf"|Part[ ]{number}|{number})(?![\w#])")
 
 
 def _word(number: int) -> str:

@@ -18,7 +18,7 @@ from ..models import (
     Fact,
     FactKind,
 )
-from ..names import title_key
+from ..names import person_key, title_key
 from . import people, shows
 from .coref import Resolver
 from .text import Raw, Sentences
@@ -39,8 +39,6 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += shows.predecessor_facts(book, sents, raws)
     strong = people.role_facts(text, sents, book) + people.as_facts(text, sents, book)
     strong += people.cast_facts(text, sents, book) + people.crew_facts(text, sents, book)
-    from ..names import person_key
-
     known_people = {person_key(r.person) for r in strong if r.person and " " in r.person}
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong
@@ -190,6 +188,4 @@ def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tu
 
 
 def _person_key(name: str) -> str:
-    from ..names import person_key
-
     return person_key(name)

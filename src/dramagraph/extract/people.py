@@ -90,6 +90,17 @@ _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|
                           re.IGNORECASE)
 _JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwriter|writer)\s+(?=[A-Z])")
 
+_NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
+_NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
+_CLAUSE_CUT = re.compile(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b")
+_IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
+                      rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
+_POSS_HEAD = re.compile(rf"^{TOK}{POSS}\s*")
+_LIST_CUT = re.compile(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
+                       r"|have|will|and\s+more)\b")
+_NAME_WHO_END = re.compile(rf"{NAME}\s*,?\s*(?:who\s+)?$")
+_CAST_VERB = re.compile(r"\b(?:star\w*|lead\w*|led|launch\w*|headline\w*|front\w*|cast)\b")
+
 
 def _left(text: str, start: int, end: int) -> tuple[str, int]:
     """The clause before a verb, auxiliaries removed: (masked text, its end offset)."""
@@ -118,7 +129,7 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
     # walk back over the list: names separated by commas or "and"
-    m = re.search(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$", seg)
+    m = _NAME_LIST_END.search(seg)
     if not m:
         return []
     return split_list(m.group(), start + m.start(), "none")
@@ -164,7 +175,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 def _clause(text: str, start: int, end: int) -> str:
     seg = text[start:end]
-    cut = re.search(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b", seg)
+    cut = _CLAUSE_CUT.search(seg)
     return seg[: cut.start()] if cut else seg
 
 
@@ -185,7 +196,7 @@ def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
     prev = sents.items[i - 1]
     seg = mask_parens(prev.text)
     best: list[Name] = []
-    for m in re.finditer(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?", seg):
+    for m in _NAME_LIST.finditer(seg):
         names = split_list(m.group(), prev.start + m.start(), "none")
         if len(names) == count:
             best = names
@@ -197,9 +208,7 @@ def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
     still = _STILL_FROM.search(text, pos, end)
     if still:
         return still["t"] + (f" season {still['n']}" if still["n"] else "")
-    m = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
-                   rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})").match(
-        text, pos, end)
+    m = _IN_SHOW.match(text, pos, end)
     if m and book.known(clean_title(m["t"]) or "\0"):
         return clean_title(m["t"])
     return None
@@ -216,7 +225,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(re.sub(rf"^{TOK}{POSS}\s*", "", m["d"]).strip() or "x"):
+        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).strip() or "x"):
             continue
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
@@ -330,8 +339,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if sent is None:
                 continue
             seg = mask_parens(text[m.end(): sent.end])
-            cut = re.search(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
-                            r"|have|will|and\s+more)\b", seg)
+            cut = _LIST_CUT.search(seg)
             seg = seg[: cut.start()] if cut else seg
             names = []
             for n in split_list(seg, m.end(), heads):
@@ -345,7 +353,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
     for m in sents.finditer(_PLAYED_BY_LIST, ("played by", "portrayed by")):
         sent = sents.at(m.start())
-        if sent is None or re.search(rf"{NAME}\s*,?\s*(?:who\s+)?$", text[sent.start: m.start()]):
+        if sent is None or _NAME_WHO_END.search(text[sent.start: m.start()]):
             continue
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             out.append(Raw(FactKind.CAST, n.start, n.end, "cast.played_by", 0.75, person=n.text))
@@ -379,7 +387,7 @@ def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         right_candidates = [i for i in (masked.find(",", rel), masked.find(";", rel)) if i >= 0]
         right = min(right_candidates) if right_candidates else len(masked)
         clause = masked[left:right]
-        if not re.search(r"\b(?:star\w*|lead\w*|led|launch\w*|headline\w*|front\w*|cast)\b", clause):
+        if not _CAST_VERB.search(clause):
             continue
         for m in re.finditer(NAME, clause):
             name = clean_name(m.group(), sent.start + left + m.start())

@@ -22,12 +22,37 @@ _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+\s*$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
-@dataclass(frozen=True)
+class _Line:
+    """A line of the article; whether it is a title-case headline is worked out when first asked."""
+
+    __slots__ = ("text", "_headline")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._headline: bool | None = None
+
+    @property
+    def headline(self) -> bool:
+        if self._headline is None:
+            self._headline = _is_headline(self.text)
+        return self._headline
+
+
 class Sentence:
-    start: int
-    end: int
-    text: str
-    headline: bool  # title-case line: its capitalised words are not reliable name boundaries
+    """A sentence: its offsets in the article and its text."""
+
+    __slots__ = ("start", "end", "text", "_line")
+
+    def __init__(self, start: int, end: int, text: str, line: _Line) -> None:
+        self.start, self.end, self.text, self._line = start, end, text, line
+
+    @property
+    def headline(self) -> bool:
+        """On a title-case line: its capitalised words are not reliable name boundaries."""
+        return self._line.headline
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -73,7 +98,7 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = line_end + 1
         if not line.strip():
             continue
-        headline = _is_headline(line)
+        headline = _Line(line)
         start = line_start
         piped = "|" in line
         for m in (_BOUNDARY if piped else _STOP).finditer(line):
@@ -96,7 +121,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int, headline: bool) -> None:
+def _add(out: list[Sentence], text: str, start: int, end: int, headline: _Line) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == "|"):

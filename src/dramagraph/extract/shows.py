@@ -25,9 +25,11 @@ from .lexicon import (
     platform_name,
     to_number,
 )
-from .text import Raw, Sentences, fold_case
+from .text import Raw, Sentences, fold_case, needs
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
+# every platform-led or platform-ended rule holds one of these (sentences without one are not read)
+_ANY_PLATFORM = re.compile(rf"{PLATFORM}|Max\b")
 TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
@@ -52,9 +54,9 @@ _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
-_PLATFORM_TITLE = re.compile(
+_PLATFORM_TITLE = needs(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
-    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)")
+    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"), _ANY_PLATFORM)
 _SEASON = re.compile(
     rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
     rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
@@ -372,19 +374,22 @@ def _word(number: int) -> str:
 
 # (rule, confidence, pattern, the words a match starts with)
 _PLATFORM_RULES = [
-    ("platform.label", 0.9, PLATFORM_STARTS, re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})")),
-    ("platform.possessive", 0.8, PLATFORM_STARTS, re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})")),
-    ("platform.watch_on", 0.85, ("watch",), re.compile(
-        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
+    ("platform.label", 0.9, PLATFORM_STARTS, needs(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"),
+        _ANY_PLATFORM)),
+    ("platform.possessive", 0.8, PLATFORM_STARTS, needs(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"), _ANY_PLATFORM)),
+    ("platform.watch_on", 0.85, ("watch",), needs(re.compile(
+        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"), _ANY_PLATFORM)),
 ]
-_ORIGINAL = re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
-_ON_PLATFORM = re.compile(
+_ORIGINAL = needs(re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"),
+                  _ANY_PLATFORM)
+_ON_PLATFORM = needs(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
-    rf"(?P<p>{PLATFORM}|Max\b)")
-_CREDIT = re.compile(rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})")
+    rf"(?P<p>{PLATFORM}|Max\b)"), _ANY_PLATFORM)
+_CREDIT = needs(re.compile(
+    rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"), _ANY_PLATFORM)
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
                         r"(?:anthology|series|franchise)\b")
 _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
@@ -415,9 +420,9 @@ _HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
 _INFO_EPISODES = re.compile(
     r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE)
-_INFO_PLATFORM = re.compile(
+_INFO_PLATFORM = needs(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
-    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE), _ANY_PLATFORM)
 _MORE_THAN = fold_case(re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))

@@ -22,6 +22,17 @@ _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+\s*$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
+# Patterns whose every match holds a match of a cheaper pattern (a platform name, say): sentences
+# without one are not read (see ``needs``).
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def needs(pattern: re.Pattern[str], need: re.Pattern[str]) -> re.Pattern[str]:
+    """Register that every match of ``pattern`` holds a match of ``need`` (a self-contained part of it)."""
+    _NEEDS[pattern] = need
+    return pattern
+
+
 class _Line:
     """A line of the article; whether it is a title-case headline is worked out when first asked."""
 
@@ -162,6 +173,7 @@ class Sentences:
         self.low_same = len(self.low) == len(text) and "\u0131" not in text and "\u017f" not in text
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
         self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
+        self._needing: dict[tuple[tuple[str, ...], re.Pattern[str]], list[Sentence]] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
         self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
         self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
@@ -213,15 +225,17 @@ class Sentences:
             return found
         text = self.text
         found = []
+        need = _NEEDS.get(pattern)
+        sents = self.having(words) if need is None else self._having_need(words, need)
         if pattern in _LOWERED and self.low_same:
             pattern, text = _LOWERED[pattern], self.low
         if starts is None or len(self.low) != len(text):
-            for sent in self.having(words):
+            for sent in sents:
                 found += pattern.finditer(text, sent.start, sent.end)
         else:
             at = self.starts(starts)
             match = pattern.match
-            for sent in self.having(words):
+            for sent in sents:
                 pos, end = sent.start, sent.end
                 for i in range(bisect_left(at, pos), bisect_left(at, end)):
                     if at[i] >= pos:
@@ -230,6 +244,15 @@ class Sentences:
                             found.append(m)
                             pos = m.end()
         self._found[key] = found
+        return found
+
+    def _having_need(self, words: tuple[str, ...], need: re.Pattern[str]) -> list[Sentence]:
+        """``having(words)``, less the sentences where ``need`` does not match."""
+        key = (words, need)
+        found = self._needing.get(key)
+        if found is None:
+            text, search = self.text, need.search
+            found = self._needing[key] = [s for s in self.having(words) if search(text, s.start, s.end)]
         return found
 
     def starts(self, words: tuple[str, ...]) -> list[int]:

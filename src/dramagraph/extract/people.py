@@ -23,6 +23,7 @@ from .text import (
     mask_parens,
     name_after,
     name_before,
+    needs,
     split_list,
 )
 
@@ -46,8 +47,11 @@ _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and
 _AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
                        r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
 # "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
-_AS = re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+as\s+"
-                 rf"(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
+# Name-led rules are tried at every capitalised word; the sentences they read are first narrowed to those
+# where the rule's tail (a self-contained piece of the pattern after the first name) is written.
+_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+" + _AS_TAIL),
+            re.compile(_AS_TAIL))
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
@@ -67,19 +71,23 @@ _GROUP = re.compile(
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
 # "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
 _FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
-_CREDIT_TITLE = re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+(?:actor|actress|star|lead|alum|heartthrob)\s+"
-                           rf"(?P<p>{NAME})")
+_CREDIT_TITLE_TAIL = rf"(?:actor|actress|star|lead|alum|heartthrob)\s+(?P<p>{NAME})"
+_CREDIT_TITLE = needs(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CREDIT_TITLE_TAIL),
+                      re.compile(_CREDIT_TITLE_TAIL))
 _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
+_WHO_WROTE_TAIL = r"who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
 _WHO_WROTE = re.compile(
-    rf"(?P<p>{NAME}),?\s+who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
+    rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
-_WILL_DIRECT = re.compile(
-    rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
-    r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
-    r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
+needs(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL))
+_WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
+                     r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
+                     r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
+_WILL_DIRECT = needs(re.compile(rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+" + _WILL_DIRECT_TAIL),
+                     re.compile(_WILL_DIRECT_TAIL))
 _CREDIT_LINE = re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
     r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE)
@@ -303,9 +311,9 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     return out
 
 
-_POSSESSIVE = re.compile(
-    rf"(?P<p>{NAME}){POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
-    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
+                    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+_POSSESSIVE = needs(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL))
 
 
 def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,

@@ -30,6 +30,11 @@ from .text import Raw, Sentences, fold_case, needs
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
 # every platform-led or platform-ended rule holds one of these (sentences without one are not read)
 _ANY_PLATFORM = re.compile(rf"{PLATFORM}|Max\b")
+
+
+def _needs_platform(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return needs(pattern, _ANY_PLATFORM, PLATFORM_STARTS)
+
 TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
@@ -54,34 +59,38 @@ _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
-_PLATFORM_TITLE = needs(re.compile(
+_PLATFORM_TITLE = _needs_platform(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
-    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"), _ANY_PLATFORM)
-_SEASON = re.compile(
-    rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
-    rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
-)
+    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"))
+# A title-led rule is tried at every capitalised word; the sentences it reads are first narrowed to those
+# where its tail (the part after the title, a self-contained piece of the pattern) is written.
+_SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
+                rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
+_SEASON = needs(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL))
 # "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
 _HEAD_REVIEW = re.compile(
     rf"^(?:(?:TITLE|Headline)\s*:\s*)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?:\s+(?i:season|part)\s+{NUMBER})?"
     rf"\s+(?i:review|recap|ending\s+explained|episodes?\s+\d+(?:\s*(?:-|\u2013|and)\s*\d+)?\s+review)\b"
     rf"|^(?:(?:TITLE|Headline)\s*:\s*)?(?i:review|recap|first\s+look|k-?drama\s+review)\s*[:\-\u2013\u2014|]\s*{_QO}?(?P<t2>{TITLE})")
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
-_APPOSITION = re.compile(
-    rf"{_QO}?(?P<t>{TITLE}){_QC}?,[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
-    rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"  # (its trigger words narrow it enough)
+                    rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_APPOSITION = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
-_SUBJECT = re.compile(
-    rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
+_SUBJECT_TAIL = (
+    rf"(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
     rf"|spans|comprises|consists\s+of|is|was)\s+(?:set\s+to\s+(?:run\s+for|have)\s+)?(?:a\s+total\s+of\s+"
     rf"|only\s+)?(?:{NUMBER})(?:\s+\d{{1,3}}-minute|\s+hour-long|\s+one-hour)?[\s-]+(?:episodes?|instalments"
     rf"|installments)\b")
+_SUBJECT = needs(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL), re.compile(_SUBJECT_TAIL))
+_STREAM_TAIL = rf"\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
 _STREAM = re.compile(
     rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
     rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
     rf"|showing|(?:(?:is\s+)?(?:expected|set|scheduled|slated|going)\s+to\s+|will\s+)?(?:premiere|debut|air"
-    rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
+    rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
 )
+needs(_STREAM, re.compile(_STREAM_TAIL))
 
 
 @lru_cache(maxsize=4096)
@@ -374,22 +383,21 @@ def _word(number: int) -> str:
 
 # (rule, confidence, pattern, the words a match starts with)
 _PLATFORM_RULES = [
-    ("platform.label", 0.9, PLATFORM_STARTS, needs(re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"),
-        _ANY_PLATFORM)),
-    ("platform.possessive", 0.8, PLATFORM_STARTS, needs(re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"), _ANY_PLATFORM)),
-    ("platform.watch_on", 0.85, ("watch",), needs(re.compile(
-        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"), _ANY_PLATFORM)),
+    ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
+    ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
+        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"))),
 ]
-_ORIGINAL = needs(re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"),
-                  _ANY_PLATFORM)
-_ON_PLATFORM = needs(re.compile(
+_ORIGINAL = _needs_platform(
+    re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))
+_ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
-    rf"(?P<p>{PLATFORM}|Max\b)"), _ANY_PLATFORM)
-_CREDIT = needs(re.compile(
-    rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"), _ANY_PLATFORM)
+    rf"(?P<p>{PLATFORM}|Max\b)"))
+_CREDIT = _needs_platform(re.compile(
+    rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
                         r"(?:anthology|series|franchise)\b")
 _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
@@ -420,9 +428,9 @@ _HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
 _INFO_EPISODES = re.compile(
     r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE)
-_INFO_PLATFORM = needs(re.compile(
+_INFO_PLATFORM = _needs_platform(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
-    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE), _ANY_PLATFORM)
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE))
 _MORE_THAN = fold_case(re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))

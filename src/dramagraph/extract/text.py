@@ -24,12 +24,16 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 # Patterns whose every match holds a match of a cheaper pattern (a platform name, say): sentences
 # without one are not read (see ``needs``).
-_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {}
+_NEEDS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def needs(pattern: re.Pattern[str], need: re.Pattern[str]) -> re.Pattern[str]:
-    """Register that every match of ``pattern`` holds a match of ``need`` (a self-contained part of it)."""
-    _NEEDS[pattern] = need
+def needs(pattern: re.Pattern[str], need: re.Pattern[str], starts: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """Register that every match of ``pattern`` holds a match of ``need`` (a self-contained part of it).
+
+    ``starts``: lower-case words that every match of ``need`` begins with (in any letter case); ``need`` is
+    then tried only where one of them is written.
+    """
+    _NEEDS[pattern] = (need, starts)
     return pattern
 
 
@@ -226,7 +230,7 @@ class Sentences:
         text = self.text
         found = []
         need = _NEEDS.get(pattern)
-        sents = self.having(words) if need is None else self._having_need(words, need)
+        sents = self.having(words) if need is None else self._having_need(words, *need)
         if pattern in _LOWERED and self.low_same:
             pattern, text = _LOWERED[pattern], self.low
         if starts is None or len(self.low) != len(text):
@@ -246,13 +250,26 @@ class Sentences:
         self._found[key] = found
         return found
 
-    def _having_need(self, words: tuple[str, ...], need: re.Pattern[str]) -> list[Sentence]:
+    def _having_need(self, words: tuple[str, ...], need: re.Pattern[str],
+                     starts: tuple[str, ...] | None) -> list[Sentence]:
         """``having(words)``, less the sentences where ``need`` does not match."""
         key = (words, need)
         found = self._needing.get(key)
         if found is None:
-            text, search = self.text, need.search
-            found = self._needing[key] = [s for s in self.having(words) if search(text, s.start, s.end)]
+            text = self.text
+            if starts is None or len(self.low) != len(text):
+                search = need.search
+                found = [s for s in self.having(words) if search(text, s.start, s.end)]
+            else:
+                at, match = self.starts(starts), need.match
+                found = []
+                for s in self.having(words):
+                    end = s.end
+                    for i in range(bisect_left(at, s.start), bisect_left(at, end)):
+                        if match(text, at[i], end):
+                            found.append(s)
+                            break
+            self._needing[key] = found
         return found
 
     def starts(self, words: tuple[str, ...]) -> list[int]:

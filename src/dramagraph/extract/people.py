@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..models import FactKind
-from .lexicon import NAME, POSS, TOK
-from .shows import _QO, _STILL_FROM, TITLE, ShowBook, clean_title
+from .lexicon import NAME, POSS, TOK, UP
+from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
     Raw,
@@ -25,6 +25,7 @@ from .text import (
     name_before,
     needs,
     split_list,
+    tail_led,
 )
 
 _AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
@@ -47,9 +48,12 @@ _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and
 _AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
                        r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
 # "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
-# Name-led rules are tried at every capitalised word; the sentences they read are first narrowed to those
-# where the rule's tail (a self-contained piece of the pattern after the first name) is written.
+# Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
+# name): a name holds letters, spaces and hyphens and starts with a capital.
+_NAME_FIRST = re.compile(f"[{UP}]")
 _AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+# (the optional "also known as" clause widens the part before the tail too much: the tail only narrows
+# the sentences read)
 _AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+" + _AS_TAIL),
             re.compile(_AS_TAIL))
 _PLAYED_BY = re.compile(
@@ -72,8 +76,8 @@ _GROUP = re.compile(
 # "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
 _FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
 _CREDIT_TITLE_TAIL = rf"(?:actor|actress|star|lead|alum|heartthrob)\s+(?P<p>{NAME})"
-_CREDIT_TITLE = needs(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CREDIT_TITLE_TAIL),
-                      re.compile(_CREDIT_TITLE_TAIL))
+_CREDIT_TITLE = tail_led(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CREDIT_TITLE_TAIL),
+                         re.compile(_CREDIT_TITLE_TAIL), TITLE_CHARS, TITLE_FIRST)
 _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
@@ -82,7 +86,7 @@ _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
-needs(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL))
+tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
@@ -313,7 +317,8 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
 
 _POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
                     rf"|remains|becomes|gets|stands|proves|feels)\b)")
-_POSSESSIVE = needs(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL))
+_POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
+                       _NAME_FIRST)
 
 
 def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,

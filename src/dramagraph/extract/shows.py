@@ -22,10 +22,11 @@ from .lexicon import (
     PLATFORM_WORDS,
     SMALL,
     TOK,
+    UP,
     platform_name,
     to_number,
 )
-from .text import Raw, Sentences, fold_case, needs
+from .text import Raw, Sentences, fold_case, needs, tail_led
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
 # every platform-led or platform-ended rule holds one of these (sentences without one are not read)
@@ -62,27 +63,32 @@ _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<la
 _PLATFORM_TITLE = _needs_platform(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
     rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"))
-# A title-led rule is tried at every capitalised word; the sentences it reads are first narrowed to those
-# where its tail (the part after the title, a self-contained piece of the pattern) is written.
+# Title-led rules are tried only in front of their tails (the part after the title, a self-contained piece
+# of the pattern): a title holds letters, digits, spaces and these, and starts with a quote, capital or digit.
+TITLE_CHARS = "\"\u201c\u2018\u201d\u2019-#&."
+TITLE_FIRST = re.compile(rf"[\"\u201c\u2018{UP}]|\d")
 _SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
                 rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
-_SEASON = needs(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL))
+_SEASON = tail_led(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL),
+                   TITLE_CHARS, TITLE_FIRST)
 # "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
 _HEAD_REVIEW = re.compile(
     rf"^(?:(?:TITLE|Headline)\s*:\s*)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?:\s+(?i:season|part)\s+{NUMBER})?"
     rf"\s+(?i:review|recap|ending\s+explained|episodes?\s+\d+(?:\s*(?:-|\u2013|and)\s*\d+)?\s+review)\b"
     rf"|^(?:(?:TITLE|Headline)\s*:\s*)?(?i:review|recap|first\s+look|k-?drama\s+review)\s*[:\-\u2013\u2014|]\s*{_QO}?(?P<t2>{TITLE})")
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
-_APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"  # (its trigger words narrow it enough)
+_APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
                     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
-_APPOSITION = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL)
+_APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
+                       TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
 _SUBJECT_TAIL = (
     rf"(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
     rf"|spans|comprises|consists\s+of|is|was)\s+(?:set\s+to\s+(?:run\s+for|have)\s+)?(?:a\s+total\s+of\s+"
     rf"|only\s+)?(?:{NUMBER})(?:\s+\d{{1,3}}-minute|\s+hour-long|\s+one-hour)?[\s-]+(?:episodes?|instalments"
     rf"|installments)\b")
-_SUBJECT = needs(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL), re.compile(_SUBJECT_TAIL))
+_SUBJECT = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL), re.compile(_SUBJECT_TAIL),
+                    TITLE_CHARS, TITLE_FIRST)
 _STREAM_TAIL = rf"\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
 _STREAM = re.compile(
     rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"

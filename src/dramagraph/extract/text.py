@@ -37,6 +37,22 @@ def needs(pattern: re.Pattern[str], need: re.Pattern[str], starts: tuple[str, ..
     return pattern
 
 
+# Patterns led by a title or a name, registered with their tail (see ``tail_led``).
+_TAILS: dict[re.Pattern[str], tuple[re.Pattern[str], str, re.Pattern[str]]] = {}
+
+
+def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first: re.Pattern[str]) -> re.Pattern[str]:
+    """Register that every match of ``pattern`` is a head, then a match of ``tail`` (a self-contained part of
+    ``pattern``): the head holds only letters, digits, white space and characters of ``extra``, and its
+    first character matches ``first``.
+
+    Such a pattern (a title or name, then a verb) is then tried only over the heads in front of its tails,
+    instead of at every capitalised word of a sentence; the matches are the same.
+    """
+    _TAILS[pattern] = (tail, extra, first)
+    return pattern
+
+
 class _Line:
     """A line of the article; whether it is a title-case headline is worked out when first asked."""
 
@@ -229,6 +245,9 @@ class Sentences:
             return found
         text = self.text
         found = []
+        if pattern in _TAILS:
+            found = self._found[key] = self._tail_led(pattern, self.having(words), *_TAILS[pattern])
+            return found
         need = _NEEDS.get(pattern)
         sents = self.having(words) if need is None else self._having_need(words, *need)
         if pattern in _LOWERED and self.low_same:
@@ -248,6 +267,35 @@ class Sentences:
                             found.append(m)
                             pos = m.end()
         self._found[key] = found
+        return found
+
+    def _tail_led(self, pattern: re.Pattern[str], sents: list[Sentence], tail: re.Pattern[str], extra: str,
+                  first: re.Pattern[str]) -> list[re.Match[str]]:
+        text = self.text
+        found: list[re.Match[str]] = []
+        match, tail_at, firsts = pattern.match, tail.search, first.finditer
+        for sent in sents:
+            start, end = sent.start, sent.end
+            heads: set[int] = set()
+            t = tail_at(text, start, end)
+            while t is not None:
+                a = t.start()
+                r = a  # back over the characters a head may hold
+                while r > start:
+                    c = text[r - 1]
+                    if c.isalnum() or c.isspace() or c in extra:
+                        r -= 1
+                    else:
+                        break
+                heads.update(f.start() for f in firsts(text, r, min(a + 1, end)))
+                t = tail_at(text, a + 1, end)  # every place a tail matches, overlapping ones too
+            pos = start
+            for i in sorted(heads):
+                if i >= pos:
+                    m = match(text, i, end)
+                    if m:
+                        found.append(m)
+                        pos = m.end()
         return found
 
     def _having_need(self, words: tuple[str, ...], need: re.Pattern[str],

@@ -53,6 +53,21 @@ def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first:
     return pattern
 
 
+# Trigger words seen so far, and for each the longest other one written inside it (with its offset): a
+# word is then found where that one is, without a scan of its own.
+_VOCABULARY: list[str] = []
+_BASES: dict[str, tuple[str, int] | None] = {}
+
+
+def _base(word: str) -> tuple[str, int] | None:
+    if word in _BASES:
+        return _BASES[word]
+    inner = max((w for w in _VOCABULARY if w in word and w != word), key=len, default=None)
+    base = _BASES[word] = None if inner is None else (inner, word.index(inner))
+    _VOCABULARY.append(word)
+    return base
+
+
 class _Line:
     """A line of the article; whether it is a title-case headline is worked out when first asked."""
 
@@ -218,18 +233,28 @@ class Sentences:
         found = self._with.get(word)
         if found is None:
             found = self._with[word] = []
-            items, find = self.items, self.low.find
-            if items:
-                starts = self._starts
-                i = find(word)
-                while i >= 0:
+            items = self.items
+            if not items:
+                return found
+            starts = self._starts
+            if word in self._at or _base(word) is not None:
+                for i in self._offsets(word):
                     k = bisect_right(starts, i) - 1
                     if k < 0:
                         k = 0
-                    if not found or found[-1] != k:  # hits come in text order
+                    if not found or found[-1] != k:
                         found.append(k)
-                    end = items[k].end
-                    i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
+                return found
+            find = self.low.find
+            i = find(word)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                if k < 0:
+                    k = 0
+                if not found or found[-1] != k:  # hits come in text order
+                    found.append(k)
+                end = items[k].end
+                i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
@@ -304,6 +329,8 @@ class Sentences:
         key = (words, need)
         found = self._needing.get(key)
         if found is None:
+            if starts is not None:
+                self.starts(starts)  # first: the trigger words among them are then not looked for again
             text = self.text
             if starts is None or len(self.low) != len(text):
                 search = need.search
@@ -334,11 +361,17 @@ class Sentences:
         found = self._at.get(word)
         if found is None:
             found = self._at[word] = []
-            find = self.low.find
-            i = find(word)
-            while i >= 0:
-                found.append(i)
-                i = find(word, i + 1)
+            base = _base(word)
+            if base is not None:  # where a shorter trigger word inside it is written
+                inner, k = base
+                low = self.low
+                found += [i - k for i in self._offsets(inner) if i >= k and low.startswith(word, i - k)]
+            else:
+                find = self.low.find
+                i = find(word)
+                while i >= 0:
+                    found.append(i)
+                    i = find(word, i + 1)
         return found
 
     def index_at(self, pos: int) -> int:

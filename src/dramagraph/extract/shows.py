@@ -308,7 +308,7 @@ class ShowBook:
         if not title:
             return None
         key = title_key(title)
-        m = re.fullmatch(r"(.+?) (?:#|season |part )?(\d{1,2})", key)
+        m = _NUMBERED.fullmatch(key)
         if m and (title_key(m[1]), int(m[2])) in self.seasons:
             return self.seasons[(title_key(m[1]), int(m[2]))]
         seasons = [s for (skey, _), s in self.seasons.items() if skey == key]
@@ -378,6 +378,9 @@ def _season_suffix(number: int) -> re.Pattern[str]:
     """What follows a series title to name its season ``number`` ("season 2", " #2", " Part 2", " 2")."""
     return re.compile(rf"[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ](?:{number}|{_word(number)})"
                       rf"|Part[ ]{number}|{number})(?![\w#])")
+
+
+_NUMBERED = re.compile(r"(.+?) (?:#|season |part )?(\d{1,2})")
 
 
 def _word(number: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import FactKind
 from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
@@ -398,6 +399,13 @@ def mask_parens(text: str) -> str:
 
 def clean_name(text: str, start: int) -> Name | None:
     """Drop leading sentence and job words ("And", "Actress"); reject names with function words."""
+    found = _clean_name(text)
+    return None if found is None else Name(found[0], start + found[1], start + found[2])
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(text: str) -> tuple[str, int, int] | None:
+    """``clean_name`` with offsets relative to ``text`` (a name recurs across rules and articles)."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     while tokens and tokens[0][0].lower() in LEAD_STOP:
         tokens.pop(0)
@@ -409,7 +417,7 @@ def clean_name(text: str, start: int) -> Name | None:
     surface = text[first[1]: last[1] + len(last[0])]
     if PLATFORM_RE.fullmatch(surface) or " " in surface.strip() and surface != " ".join(t for t, _ in tokens):
         return None
-    return Name(surface, start + first[1], start + last[1] + len(last[0]))
+    return surface, first[1], last[1] + len(last[0])
 
 
 def name_before(text: str, end: int, base: int = 0) -> Name | None:

@@ -210,6 +210,7 @@ class Sentences:
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
         self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
         self._needing: dict[tuple[tuple[str, ...], re.Pattern[str]], list[Sentence]] = {}
+        self._need_at: dict[tuple[re.Pattern[str], int], bool] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
         self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
         self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
@@ -332,19 +333,22 @@ class Sentences:
         if found is None:
             if starts is not None:
                 self.starts(starts)  # first: the trigger words among them are then not looked for again
-            text = self.text
-            if starts is None or len(self.low) != len(text):
-                search = need.search
-                found = [s for s in self.having(words) if search(text, s.start, s.end)]
-            else:
-                at, match = self.starts(starts), need.match
-                found = []
-                for s in self.having(words):
-                    end = s.end
-                    for i in range(bisect_left(at, s.start), bisect_left(at, end)):
-                        if match(text, at[i], end):
-                            found.append(s)
-                            break
+            text, known = self.text, self._need_at
+            found = []
+            for s in self.having(words):
+                held = known.get((need, s.start))  # sentences shared by two word lists are read once
+                if held is None:
+                    if starts is None or len(self.low) != len(text):
+                        held = need.search(text, s.start, s.end) is not None
+                    else:
+                        at, end, held = self.starts(starts), s.end, False
+                        for i in range(bisect_left(at, s.start), bisect_left(at, end)):
+                            if need.match(text, at[i], end):
+                                held = True
+                                break
+                    known[(need, s.start)] = held
+                if held:
+                    found.append(s)
             self._needing[key] = found
         return found
 

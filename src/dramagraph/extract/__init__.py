@@ -65,8 +65,14 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
     used: dict[str, shows.Show] = {}
     first_span: dict[str, tuple[int, int]] = {}
 
+    # the book does not change while facts are resolved: one look-up per surface title
+    resolved: dict[str | None, shows.Show | None] = {}
+
     def show_of(raw: Raw) -> shows.Show | None:
-        show = book.resolve(raw.show)
+        if raw.show in resolved:
+            show = resolved[raw.show]
+        else:
+            show = resolved[raw.show] = book.resolve(raw.show)
         if show is not None:
             used.setdefault(show.title, show)
             first_span.setdefault(show.title, (raw.start, raw.end))
@@ -170,6 +176,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tuple[Entity, ...]:
     found: dict[tuple[EntityKind, str], set[str]] = {}
+    resolved: dict[str, shows.Show | None] = {}
     for fact in facts:
         if fact.person:
             cluster = resolver.people.get(_person_key(fact.person))
@@ -179,7 +186,10 @@ def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tu
             found.setdefault((EntityKind.CHARACTER, fact.character), set()).update(
                 cluster.variants if cluster else ())
         if fact.show:
-            show = book.resolve(fact.show)
+            if fact.show in resolved:
+                show = resolved[fact.show]
+            else:
+                show = resolved[fact.show] = book.resolve(fact.show)
             found.setdefault((EntityKind.SHOW, fact.show), set()).update(show.forms if show else ())
         if fact.platform:
             found.setdefault((EntityKind.PLATFORM, fact.platform), set())

@@ -20,6 +20,7 @@ from .text import (
     descriptor_ok,
     fold_case,
     leading_list,
+    line_led,
     mask_parens,
     name_after,
     name_before,
@@ -92,9 +93,9 @@ _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
 _WILL_DIRECT = needs(re.compile(rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+" + _WILL_DIRECT_TAIL),
                      re.compile(_WILL_DIRECT_TAIL))
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
-    r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE)
+    r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
     r"\b(?P<k>directed|helmed|written|penned|scripted)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")

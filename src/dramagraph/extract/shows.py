@@ -26,7 +26,7 @@ from .lexicon import (
     platform_name,
     to_number,
 )
-from .text import Raw, Sentences, fold_case, needs, tail_led
+from .text import Raw, Sentences, fold_case, line_led, needs, tail_led
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
 # every platform-led or platform-ended rule holds one of these (sentences without one are not read)
@@ -432,14 +432,14 @@ _MINUTES = fold_case(re.compile(
     r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
     r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE))
-_HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
-                            re.MULTILINE)
+_HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
+                                     re.MULTILINE))
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
-_INFO_EPISODES = re.compile(
-    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE)
-_INFO_PLATFORM = _needs_platform(re.compile(
+_INFO_EPISODES = line_led(re.compile(
+    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE))
+_INFO_PLATFORM = line_led(_needs_platform(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
-    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE))
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)))
 _MORE_THAN = fold_case(re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))

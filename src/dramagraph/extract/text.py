@@ -69,6 +69,16 @@ def _base(word: str) -> tuple[str, int] | None:
     return base
 
 
+# Patterns that can only match at the start of a line (see ``line_led``).
+_LINE_LED: set[re.Pattern[str]] = set()
+
+
+def line_led(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Register that ``pattern`` matches only where a line starts (``^`` or after a line break)."""
+    _LINE_LED.add(pattern)
+    return pattern
+
+
 class _Line:
     """A line of the article; whether it is a title-case headline is worked out when first asked."""
 
@@ -279,7 +289,14 @@ class Sentences:
         sents = self.having(words) if need is None else self._having_need(words, *need)
         if pattern in _LOWERED and self.low_same:
             pattern, text = _LOWERED[pattern], self.low
-        if starts is None or len(self.low) != len(text):
+        if pattern in _LINE_LED:
+            # a sentence holds no line break: only its start can start a line, and one match at most
+            for sent in sents:
+                if sent.start == 0 or text[sent.start - 1] == "\n":
+                    m = pattern.match(text, sent.start, sent.end)
+                    if m:
+                        found.append(m)
+        elif starts is None or len(self.low) != len(text):
             for sent in sents:
                 found += pattern.finditer(text, sent.start, sent.end)
         else:

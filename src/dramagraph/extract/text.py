@@ -348,17 +348,17 @@ class Sentences:
         key = (words, need)
         found = self._needing.get(key)
         if found is None:
-            if starts is not None:
-                self.starts(starts)  # first: the trigger words among them are then not looked for again
+            # starts first: the trigger words among them are then not looked for again
+            at = self.starts(starts) if starts is not None and len(self.low) == len(self.text) else None
             text, known = self.text, self._need_at
             found = []
             for s in self.having(words):
                 held = known.get((need, s.start))  # sentences shared by two word lists are read once
                 if held is None:
-                    if starts is None or len(self.low) != len(text):
+                    if at is None:
                         held = need.search(text, s.start, s.end) is not None
                     else:
-                        at, end, held = self.starts(starts), s.end, False
+                        end, held = s.end, False
                         for i in range(bisect_left(at, s.start), bisect_left(at, end)):
                             if need.match(text, at[i], end):
                                 held = True

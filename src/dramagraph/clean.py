@@ -232,7 +232,7 @@ def _one_pass(text: str) -> str:
     whole = "\n".join(folded)
     out: list[str] = []
     for line, key in zip(kept, folded, strict=True):
-        if line and _ELLIPSIS.search(line):
+        if line and line.rstrip().endswith(("...", "\u2026")):  # _ELLIPSIS.search(line), without a scan
             stem = _fold(_ELLIPSIS.sub("", line))
             words = stem.split(" ")
             # the teaser may carry a section label in front ("K-POP Headline text...")

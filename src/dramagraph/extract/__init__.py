@@ -18,7 +18,7 @@ from ..models import (
     Fact,
     FactKind,
 )
-from ..names import title_key
+from ..names import person_key, title_key
 from . import people, shows
 from .coref import Resolver
 from .text import Raw, Sentences
@@ -39,8 +39,6 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += shows.predecessor_facts(book, sents, raws)
     strong = people.role_facts(text, sents, book) + people.as_facts(text, sents, book)
     strong += people.cast_facts(text, sents, book) + people.crew_facts(text, sents, book)
-    from ..names import person_key
-
     known_people = {person_key(r.person) for r in strong if r.person and " " in r.person}
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong
@@ -67,8 +65,14 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
     used: dict[str, shows.Show] = {}
     first_span: dict[str, tuple[int, int]] = {}
 
+    # the book does not change while facts are resolved: one look-up per surface title
+    resolved: dict[str | None, shows.Show | None] = {}
+
     def show_of(raw: Raw) -> shows.Show | None:
-        show = book.resolve(raw.show)
+        if raw.show in resolved:
+            show = resolved[raw.show]
+        else:
+            show = resolved[raw.show] = book.resolve(raw.show)
         if show is not None:
             used.setdefault(show.title, show)
             first_span.setdefault(show.title, (raw.start, raw.end))
@@ -172,6 +176,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tuple[Entity, ...]:
     found: dict[tuple[EntityKind, str], set[str]] = {}
+    resolved: dict[str, shows.Show | None] = {}
     for fact in facts:
         if fact.person:
             cluster = resolver.people.get(_person_key(fact.person))
@@ -181,7 +186,10 @@ def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tu
             found.setdefault((EntityKind.CHARACTER, fact.character), set()).update(
                 cluster.variants if cluster else ())
         if fact.show:
-            show = book.resolve(fact.show)
+            if fact.show in resolved:
+                show = resolved[fact.show]
+            else:
+                show = resolved[fact.show] = book.resolve(fact.show)
             found.setdefault((EntityKind.SHOW, fact.show), set()).update(show.forms if show else ())
         if fact.platform:
             found.setdefault((EntityKind.PLATFORM, fact.platform), set())
@@ -190,6 +198,4 @@ def _entities(facts: list[Fact], resolver: Resolver, book: shows.ShowBook) -> tu
 
 
 def _person_key(name: str) -> str:
-    from ..names import person_key
-
     return person_key(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import FactKind
 from ..names import fold, person_key, person_tokens
@@ -22,6 +23,23 @@ class Cluster:
     first: int
     variants: set[str] = field(default_factory=set)
     roles: int = 0
+
+
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(person_tokens(name))
+
+
+@lru_cache(maxsize=4096)
+def _ends(name: str) -> tuple[str, str]:
+    """The first and last folded words of a name, hyphens dropped (a lone surname or given name)."""
+    tokens = _tokens(name)
+    return tokens[0].replace("-", ""), tokens[-1].replace("-", "")
+
+
+@lru_cache(maxsize=4096)
+def _given(name: str) -> str:
+    return "".join(t.replace("-", "") for t in _tokens(name)[1:])
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -73,7 +91,7 @@ class Resolver:
                 ca, cb = self.people.get(a), self.people.get(b)
                 if ca is None or cb is None or a == b or not ca.roles or cb.roles:
                     continue
-                ta, tb = person_tokens(ca.name), person_tokens(cb.name)
+                ta, tb = _tokens(ca.name), _tokens(cb.name)
                 if len(ta) != len(tb) or len(ta) < 2 or ta[0] != tb[0]:
                     continue
                 diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
@@ -95,8 +113,7 @@ class Resolver:
         if strict:
             return None
         token = fold(surface).replace("-", "")
-        hits = [c for c in self.people.values()
-                if token in (person_tokens(c.name)[0].replace("-", ""), person_tokens(c.name)[-1].replace("-", ""))]
+        hits = [c for c in self.people.values() if token in _ends(c.name)]
         if len(hits) == 1:
             hits[0].variants.add(surface)
             return hits[0].name
@@ -110,8 +127,7 @@ class Resolver:
         if " " in surface:
             cluster = self.chars.get(key)
             return cluster.name if cluster else surface
-        given = [c for c in self.chars.values() if "".join(t.replace("-", "") for t in person_tokens(c.name)[1:])
-                 == key]
+        given = [c for c in self.chars.values() if _given(c.name) == key]
         if len(given) == 1:
             given[0].variants.add(surface)
             return given[0].name

@@ -10,19 +10,23 @@ from __future__ import annotations
 import re
 
 from ..models import FactKind
-from .lexicon import NAME, POSS, TOK
-from .shows import _QO, _STILL_FROM, TITLE, ShowBook, clean_title
+from .lexicon import NAME, POSS, TOK, UP
+from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
     Raw,
     Sentences,
     clean_name,
     descriptor_ok,
+    fold_case,
     leading_list,
+    line_led,
     mask_parens,
     name_after,
     name_before,
+    needs,
     split_list,
+    tail_led,
 )
 
 _AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
@@ -45,8 +49,14 @@ _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and
 _AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
                        r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
 # "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
-_AS = re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+as\s+"
-                 rf"(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
+# Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
+# name): a name holds letters, spaces and hyphens and starts with a capital.
+_NAME_FIRST = re.compile(f"[{UP}]")
+_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+# (the optional "also known as" clause widens the part before the tail too much: the tail only narrows
+# the sentences read)
+_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+" + _AS_TAIL),
+            re.compile(_AS_TAIL))
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
@@ -57,36 +67,52 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
                          r"|Starring|STARRING|Stars|Cast\s+members)\s*:\s*")
-_STARRING = re.compile(r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
-                       r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE)
+_STARRING = fold_case(re.compile(
+    r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
+    r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
 _GROUP = re.compile(
     r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
 # "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
 _FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
-_CREDIT_TITLE = re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+(?:actor|actress|star|lead|alum|heartthrob)\s+"
-                           rf"(?P<p>{NAME})")
+_CREDIT_TITLE_TAIL = rf"(?:actor|actress|star|lead|alum|heartthrob)\s+(?P<p>{NAME})"
+_CREDIT_TITLE = tail_led(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CREDIT_TITLE_TAIL),
+                         re.compile(_CREDIT_TITLE_TAIL), TITLE_CHARS, TITLE_FIRST)
 _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
+_WHO_WROTE_TAIL = r"who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
 _WHO_WROTE = re.compile(
-    rf"(?P<p>{NAME}),?\s+who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
+    rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
-_WILL_DIRECT = re.compile(
-    rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
-    r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
-    r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
-_CREDIT_LINE = re.compile(
+tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
+_WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
+                     r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
+                     r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
+_WILL_DIRECT = needs(re.compile(rf"(?P<p>{NAME})(?:\s*,\s*who\b[^,\n]{{0,120}},)?\s+" + _WILL_DIRECT_TAIL),
+                     re.compile(_WILL_DIRECT_TAIL))
+_CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
-    r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE)
+    r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
     r"\b(?P<k>directed|helmed|written|penned|scripted)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
 _JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwriter|writer)\s+(?=[A-Z])")
+
+_NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
+_NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
+_CLAUSE_CUT = re.compile(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b")
+_IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
+                      rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
+_POSS_HEAD = re.compile(rf"^{TOK}{POSS}\s*")
+_LIST_CUT = re.compile(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
+                       r"|have|will|and\s+more)\b")
+_NAME_WHO_END = re.compile(rf"{NAME}\s*,?\s*(?:who\s+)?$")
+_CAST_VERB = re.compile(r"\b(?:star\w*|lead\w*|led|launch\w*|headline\w*|front\w*|cast)\b")
 
 
 def _left(text: str, start: int, end: int) -> tuple[str, int]:
@@ -116,7 +142,7 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
     # walk back over the list: names separated by commas or "and"
-    m = re.search(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$", seg)
+    m = _NAME_LIST_END.search(seg)
     if not m:
         return []
     return split_list(m.group(), start + m.start(), "none")
@@ -162,7 +188,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 def _clause(text: str, start: int, end: int) -> str:
     seg = text[start:end]
-    cut = re.search(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b", seg)
+    cut = _CLAUSE_CUT.search(seg)
     return seg[: cut.start()] if cut else seg
 
 
@@ -183,7 +209,7 @@ def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
     prev = sents.items[i - 1]
     seg = mask_parens(prev.text)
     best: list[Name] = []
-    for m in re.finditer(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?", seg):
+    for m in _NAME_LIST.finditer(seg):
         names = split_list(m.group(), prev.start + m.start(), "none")
         if len(names) == count:
             best = names
@@ -195,9 +221,7 @@ def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
     still = _STILL_FROM.search(text, pos, end)
     if still:
         return still["t"] + (f" season {still['n']}" if still["n"] else "")
-    m = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
-                   rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})").match(
-        text, pos, end)
+    m = _IN_SHOW.match(text, pos, end)
     if m and book.known(clean_title(m["t"]) or "\0"):
         return clean_title(m["t"])
     return None
@@ -214,7 +238,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(re.sub(rf"^{TOK}{POSS}\s*", "", m["d"]).strip() or "x"):
+        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).strip() or "x"):
             continue
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
@@ -292,9 +316,10 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     return out
 
 
-_POSSESSIVE = re.compile(
-    rf"(?P<p>{NAME}){POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
-    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
+                    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+_POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
+                       _NAME_FIRST)
 
 
 def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,
@@ -328,8 +353,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if sent is None:
                 continue
             seg = mask_parens(text[m.end(): sent.end])
-            cut = re.search(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
-                            r"|have|will|and\s+more)\b", seg)
+            cut = _LIST_CUT.search(seg)
             seg = seg[: cut.start()] if cut else seg
             names = []
             for n in split_list(seg, m.end(), heads):
@@ -343,7 +367,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
     for m in sents.finditer(_PLAYED_BY_LIST, ("played by", "portrayed by")):
         sent = sents.at(m.start())
-        if sent is None or re.search(rf"{NAME}\s*,?\s*(?:who\s+)?$", text[sent.start: m.start()]):
+        if sent is None or _NAME_WHO_END.search(text[sent.start: m.start()]):
             continue
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             out.append(Raw(FactKind.CAST, n.start, n.end, "cast.played_by", 0.75, person=n.text))
@@ -377,7 +401,7 @@ def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         right_candidates = [i for i in (masked.find(",", rel), masked.find(";", rel)) if i >= 0]
         right = min(right_candidates) if right_candidates else len(masked)
         clause = masked[left:right]
-        if not re.search(r"\b(?:star\w*|lead\w*|led|launch\w*|headline\w*|front\w*|cast)\b", clause):
+        if not _CAST_VERB.search(clause):
             continue
         for m in re.finditer(NAME, clause):
             name = clean_name(m.group(), sent.start + left + m.start())

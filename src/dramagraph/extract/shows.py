@@ -22,12 +22,20 @@ from .lexicon import (
     PLATFORM_WORDS,
     SMALL,
     TOK,
+    UP,
     platform_name,
     to_number,
 )
-from .text import Raw, Sentences
+from .text import Raw, Sentences, fold_case, line_led, needs, tail_led
 
 _TTOK = rf"(?:{TOK}|\d+|#\d+)"
+# every platform-led or platform-ended rule holds one of these (sentences without one are not read)
+_ANY_PLATFORM = re.compile(rf"{PLATFORM}|Max\b")
+
+
+def _needs_platform(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return needs(pattern, _ANY_PLATFORM, PLATFORM_STARTS)
+
 TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
@@ -52,34 +60,43 @@ _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
-_PLATFORM_TITLE = re.compile(
+_PLATFORM_TITLE = _needs_platform(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
-    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)")
-_SEASON = re.compile(
-    rf"{_QO}?(?P<base>{TITLE}){_QC}?[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
-    rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)"
-)
+    rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"))
+# Title-led rules are tried only in front of their tails (the part after the title, a self-contained piece
+# of the pattern): a title holds letters, digits, spaces and these, and starts with a quote, capital or digit.
+TITLE_CHARS = "\"\u201c\u2018\u201d\u2019-#&."
+TITLE_FIRST = re.compile(rf"[\"\u201c\u2018{UP}]|\d")
+_SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
+                rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
+_SEASON = tail_led(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL),
+                   TITLE_CHARS, TITLE_FIRST)
 # "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
 _HEAD_REVIEW = re.compile(
     rf"^(?:(?:TITLE|Headline)\s*:\s*)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?:\s+(?i:season|part)\s+{NUMBER})?"
     rf"\s+(?i:review|recap|ending\s+explained|episodes?\s+\d+(?:\s*(?:-|\u2013|and)\s*\d+)?\s+review)\b"
     rf"|^(?:(?:TITLE|Headline)\s*:\s*)?(?i:review|recap|first\s+look|k-?drama\s+review)\s*[:\-\u2013\u2014|]\s*{_QO}?(?P<t2>{TITLE})")
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
-_APPOSITION = re.compile(
-    rf"{_QO}?(?P<t>{TITLE}){_QC}?,[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
-    rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
+                    rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
+                       TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
-_SUBJECT = re.compile(
-    rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
+_SUBJECT_TAIL = (
+    rf"(?:has|had|will\s+(?:have|run\s+for|span|consist\s+of|be)|runs\s+for"
     rf"|spans|comprises|consists\s+of|is|was)\s+(?:set\s+to\s+(?:run\s+for|have)\s+)?(?:a\s+total\s+of\s+"
     rf"|only\s+)?(?:{NUMBER})(?:\s+\d{{1,3}}-minute|\s+hour-long|\s+one-hour)?[\s-]+(?:episodes?|instalments"
     rf"|installments)\b")
+_SUBJECT = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL), re.compile(_SUBJECT_TAIL),
+                    TITLE_CHARS, TITLE_FIRST)
+_STREAM_TAIL = rf"\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
 _STREAM = re.compile(
     rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
     rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
     rf"|showing|(?:(?:is\s+)?(?:expected|set|scheduled|slated|going)\s+to\s+|will\s+)?(?:premiere|debut|air"
-    rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
+    rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
 )
+needs(_STREAM, re.compile(_STREAM_TAIL))
 
 
 @lru_cache(maxsize=4096)
@@ -264,12 +281,11 @@ class ShowBook:
         text = self.text
         first = self.sents.items[0].text if self.sents.items else ""
         for show in self.plain.values():
-            n = len(re.findall(rf"(?<![\w#]){re.escape(show.title)}(?![\w#])", text))
+            n = len(_mentions(text, show.title))
             show.score += n + (3 if show.title in first else 0)
         for (skey, number), show in self.seasons.items():
             base = show.series or ""
-            forms = re.findall(rf"(?<![\w#]){re.escape(base)}[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ]"
-                               rf"(?:{number}|{_word(number)})|Part[ ]{number}|{number})(?![\w#])", text)
+            forms = _mentions(text, base, _season_suffix(number))
             for form in forms:
                 show.forms.add(form)
             show.score += len(forms) + (3 if any(f in first for f in forms) else 0)
@@ -292,7 +308,7 @@ class ShowBook:
         if not title:
             return None
         key = title_key(title)
-        m = re.fullmatch(r"(.+?) (?:#|season |part )?(\d{1,2})", key)
+        m = _NUMBERED.fullmatch(key)
         if m and (title_key(m[1]), int(m[2])) in self.seasons:
             return self.seasons[(title_key(m[1]), int(m[2]))]
         seasons = [s for (skey, _), s in self.seasons.items() if skey == key]
@@ -331,6 +347,42 @@ class ShowBook:
         return found
 
 
+def _mentions(text: str, title: str, suffix: re.Pattern[str] | None = None) -> list[str]:
+    """``re.findall(rf"(?<![\\w#]){re.escape(title)}{suffix}(?![\\w#])", text)``, found with ``str.find``."""
+    if not title:
+        return re.findall(rf"(?<![\w#]){suffix.pattern if suffix else ''}(?![\w#])", text)
+    out: list[str] = []
+    size, find = len(title), text.find
+    i = find(title)
+    while i >= 0:
+        end = i + size
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_#"):
+            i = find(title, i + 1)
+            continue
+        if suffix is not None:
+            m = suffix.match(text, end)
+            if m is None:
+                i = find(title, i + 1)
+                continue
+            end = m.end()
+        elif end < len(text) and (text[end].isalnum() or text[end] in "_#"):
+            i = find(title, i + 1)
+            continue
+        out.append(text[i:end])
+        i = find(title, end)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _season_suffix(number: int) -> re.Pattern[str]:
+    """What follows a series title to name its season ``number`` ("season 2", " #2", " Part 2", " 2")."""
+    return re.compile(rf"[\u201d\u2019\"]?[ ]?(?:#[ ]?{number}|(?i:season)[ ](?:{number}|{_word(number)})"
+                      rf"|Part[ ]{number}|{number})(?![\w#])")
+
+
+_NUMBERED = re.compile(r"(.+?) (?:#|season |part )?(\d{1,2})")
+
+
 def _word(number: int) -> str:
     words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
     return words.get(number, str(number))
@@ -340,26 +392,28 @@ def _word(number: int) -> str:
 
 # (rule, confidence, pattern, the words a match starts with)
 _PLATFORM_RULES = [
-    ("platform.label", 0.9, PLATFORM_STARTS, re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})")),
-    ("platform.possessive", 0.8, PLATFORM_STARTS, re.compile(
-        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})")),
-    ("platform.watch_on", 0.85, ("watch",), re.compile(
-        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)")),
+    ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
+    ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
+        rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"))),
 ]
-_ORIGINAL = re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)")
-_ON_PLATFORM = re.compile(
+_ORIGINAL = _needs_platform(
+    re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))
+_ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
-    rf"(?P<p>{PLATFORM}|Max\b)")
-_CREDIT = re.compile(rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})")
+    rf"(?P<p>{PLATFORM}|Max\b)"))
+_CREDIT = _needs_platform(re.compile(
+    rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
                         r"(?:anthology|series|franchise)\b")
 _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
                          rf"(?:(?:series|drama|show|film|movie|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?"
                          rf"(?:\s+season\s+(?P<n>\d+))?")
 
-_EPISODES = re.compile(
+_EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|spans|spanning|runs\s+for|run\s+for|only|all|across|over"
     rf"|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+(?P<n>{NUMBER})\s+"
@@ -370,25 +424,25 @@ _EPISODES = re.compile(
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
     re.IGNORECASE,
-)
+))
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
-_MINUTES = re.compile(
+_MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
     r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
-    r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE)
-_HEADER_SEASON = re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
-                            re.MULTILINE)
+    r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE))
+_HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
+                                     re.MULTILINE))
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
-_INFO_EPISODES = re.compile(
-    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE)
-_INFO_PLATFORM = re.compile(
+_INFO_EPISODES = line_led(re.compile(
+    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE))
+_INFO_PLATFORM = line_led(_needs_platform(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
-    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)
-_MORE_THAN = re.compile(
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)))
+_MORE_THAN = fold_case(re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
-    rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE)
+    rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))
 _SIBLING = re.compile(
     rf"\b(?:in|of|for|from|with)\s+(?:its|the|their)\s+(?P<o>{ORDINAL})\s+(?:season|instalment|installment"
     r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b", re.IGNORECASE)

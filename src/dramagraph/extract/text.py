@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import FactKind
 from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
@@ -22,12 +23,93 @@ _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+\s*$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
-@dataclass(frozen=True)
+# Patterns whose every match holds a match of a cheaper pattern (a platform name, say): sentences
+# without one are not read (see ``needs``).
+_NEEDS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
+def needs(pattern: re.Pattern[str], need: re.Pattern[str], starts: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """Register that every match of ``pattern`` holds a match of ``need`` (a self-contained part of it).
+
+    ``starts``: lower-case words that every match of ``need`` begins with (in any letter case); ``need`` is
+    then tried only where one of them is written.
+    """
+    _NEEDS[pattern] = (need, starts)
+    return pattern
+
+
+# Patterns led by a title or a name, registered with their tail (see ``tail_led``).
+_TAILS: dict[re.Pattern[str], tuple[re.Pattern[str], str, re.Pattern[str]]] = {}
+
+
+def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first: re.Pattern[str]) -> re.Pattern[str]:
+    """Register that every match of ``pattern`` is a head, then a match of ``tail`` (a self-contained part of
+    ``pattern``): the head holds only letters, digits, white space and characters of ``extra``, and its
+    first character matches ``first``.
+
+    Such a pattern (a title or name, then a verb) is then tried only over the heads in front of its tails,
+    instead of at every capitalised word of a sentence; the matches are the same.
+    """
+    _TAILS[pattern] = (tail, extra, first)
+    return pattern
+
+
+# Trigger words seen so far, and for each the longest other one written inside it (with its offset): a
+# word is then found where that one is, without a scan of its own.
+_VOCABULARY: list[str] = []
+_BASES: dict[str, tuple[str, int] | None] = {}
+
+
+def _base(word: str) -> tuple[str, int] | None:
+    if word in _BASES:
+        return _BASES[word]
+    inner = max((w for w in _VOCABULARY if w in word and w != word), key=len, default=None)
+    base = _BASES[word] = None if inner is None else (inner, word.index(inner))
+    _VOCABULARY.append(word)
+    return base
+
+
+# Patterns that can only match at the start of a line (see ``line_led``).
+_LINE_LED: set[re.Pattern[str]] = set()
+
+
+def line_led(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Register that ``pattern`` matches only where a line starts (``^`` or after a line break)."""
+    _LINE_LED.add(pattern)
+    return pattern
+
+
+class _Line:
+    """A line of the article; whether it is a title-case headline is worked out when first asked."""
+
+    __slots__ = ("text", "_headline")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._headline: bool | None = None
+
+    @property
+    def headline(self) -> bool:
+        if self._headline is None:
+            self._headline = _is_headline(self.text)
+        return self._headline
+
+
 class Sentence:
-    start: int
-    end: int
-    text: str
-    headline: bool  # title-case line: its capitalised words are not reliable name boundaries
+    """A sentence: its offsets in the article and its text."""
+
+    __slots__ = ("start", "end", "text", "_line")
+
+    def __init__(self, start: int, end: int, text: str, line: _Line) -> None:
+        self.start, self.end, self.text, self._line = start, end, text, line
+
+    @property
+    def headline(self) -> bool:
+        """On a title-case line: its capitalised words are not reliable name boundaries."""
+        return self._line.headline
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -73,7 +155,7 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = line_end + 1
         if not line.strip():
             continue
-        headline = _is_headline(line)
+        headline = _Line(line)
         start = line_start
         piped = "|" in line
         for m in (_BOUNDARY if piped else _STOP).finditer(line):
@@ -96,13 +178,32 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int, headline: bool) -> None:
+def _add(out: list[Sentence], text: str, start: int, end: int, headline: _Line) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == "|"):
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], headline))
+
+
+# Case-insensitive patterns that may be read as case-sensitive copies over the lower-cased text: the
+# same matches at the same offsets, several times faster (see ``fold_case``).
+_LOWERED: dict[re.Pattern[str], re.Pattern[str]] = {}
+_ESCAPE = re.compile(r"\\.|\(\?P<\w+>|[^\\(]+|\(")
+
+
+def fold_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Register a case-sensitive copy of the ``re.IGNORECASE`` ``pattern`` for lower-cased text.
+
+    Only for patterns whose matches are read for offsets and for groups that do not care about letter
+    case (the groups then hold lower-case text).
+    """
+    assert pattern.flags & re.IGNORECASE
+    copy = "".join(t if t.startswith(("\\", "(?P<")) else t.lower() for t in _ESCAPE.findall(pattern.pattern))
+    _LOWERED[pattern] = re.compile(copy, pattern.flags & ~re.IGNORECASE)
+    assert _LOWERED[pattern].groupindex == pattern.groupindex
+    return pattern
 
 
 class Sentences:
@@ -113,23 +214,59 @@ class Sentences:
         self.low = text.lower()
         self.items = split_sentences(text)
         self._starts = [s.start for s in self.items]
+        # lower-casing kept every offset and letter class ("\u0130" grows; "\u0131", "\u017f" match
+        # "i", "s" case-insensitively but do not lower-case to them)
+        self.low_same = len(self.low) == len(text) and "\u0131" not in text and "\u017f" not in text
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
         self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
+        self._needing: dict[tuple[tuple[str, ...], re.Pattern[str]], list[Sentence]] = {}
+        self._need_at: dict[tuple[re.Pattern[str], int], bool] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
+        self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
+        self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            items, low, index_at = self.items, self.low, self.index_at
-            idx: set[int] = set()
-            for word in words:
-                i = low.find(word)
-                while i >= 0:
-                    k = index_at(i)
-                    idx.add(k)
-                    i = low.find(word, max(items[k].end, i + 1))  # on to the next sentence
-            found = self._cache[words] = [items[k] for k in sorted(idx)] if items else []
+            if len(words) == 1:
+                idx = self._sentences_with(words[0])
+            else:
+                hits: set[int] = set()
+                for word in words:
+                    hits.update(self._sentences_with(word))
+                idx = sorted(hits)
+            items = self.items
+            found = self._cache[words] = [items[k] for k in idx]
+        return found
+
+    def _sentences_with(self, word: str) -> list[int]:
+        """Sorted indices of the sentences that hold ``word`` (each word is looked for once per article)."""
+        found = self._with.get(word)
+        if found is None:
+            found = self._with[word] = []
+            items = self.items
+            if not items:
+                return found
+            starts = self._starts
+            if word in self._at or _base(word) is not None:
+                for i in self._offsets(word):
+                    k = bisect_right(starts, i) - 1
+                    if k < 0:
+                        k = 0
+                    if not found or found[-1] != k:
+                        found.append(k)
+                return found
+            find = self.low.find
+            i = find(word)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                if k < 0:
+                    k = 0
+                if not found or found[-1] != k:  # hits come in text order
+                    found.append(k)
+                end = items[k].end
+                i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
@@ -145,13 +282,27 @@ class Sentences:
             return found
         text = self.text
         found = []
-        if starts is None or len(self.low) != len(text):
-            for sent in self.having(words):
+        if pattern in _TAILS:
+            found = self._found[key] = self._tail_led(pattern, self.having(words), *_TAILS[pattern])
+            return found
+        need = _NEEDS.get(pattern)
+        sents = self.having(words) if need is None else self._having_need(words, *need)
+        if pattern in _LOWERED and self.low_same:
+            pattern, text = _LOWERED[pattern], self.low
+        if pattern in _LINE_LED:
+            # a sentence holds no line break: only its start can start a line, and one match at most
+            for sent in sents:
+                if sent.start == 0 or text[sent.start - 1] == "\n":
+                    m = pattern.match(text, sent.start, sent.end)
+                    if m:
+                        found.append(m)
+        elif starts is None or len(self.low) != len(text):
+            for sent in sents:
                 found += pattern.finditer(text, sent.start, sent.end)
         else:
             at = self.starts(starts)
             match = pattern.match
-            for sent in self.having(words):
+            for sent in sents:
                 pos, end = sent.start, sent.end
                 for i in range(bisect_left(at, pos), bisect_left(at, end)):
                     if at[i] >= pos:
@@ -162,17 +313,87 @@ class Sentences:
         self._found[key] = found
         return found
 
+    def _tail_led(self, pattern: re.Pattern[str], sents: list[Sentence], tail: re.Pattern[str], extra: str,
+                  first: re.Pattern[str]) -> list[re.Match[str]]:
+        text = self.text
+        found: list[re.Match[str]] = []
+        match, tail_at, firsts = pattern.match, tail.search, first.finditer
+        for sent in sents:
+            start, end = sent.start, sent.end
+            heads: set[int] = set()
+            t = tail_at(text, start, end)
+            while t is not None:
+                a = t.start()
+                r = a  # back over the characters a head may hold
+                while r > start:
+                    c = text[r - 1]
+                    if c.isalnum() or c.isspace() or c in extra:
+                        r -= 1
+                    else:
+                        break
+                heads.update(f.start() for f in firsts(text, r, min(a + 1, end)))
+                t = tail_at(text, a + 1, end)  # every place a tail matches, overlapping ones too
+            pos = start
+            for i in sorted(heads):
+                if i >= pos:
+                    m = match(text, i, end)
+                    if m:
+                        found.append(m)
+                        pos = m.end()
+        return found
+
+    def _having_need(self, words: tuple[str, ...], need: re.Pattern[str],
+                     starts: tuple[str, ...] | None) -> list[Sentence]:
+        """``having(words)``, less the sentences where ``need`` does not match."""
+        key = (words, need)
+        found = self._needing.get(key)
+        if found is None:
+            # starts first: the trigger words among them are then not looked for again
+            at = self.starts(starts) if starts is not None and len(self.low) == len(self.text) else None
+            text, known = self.text, self._need_at
+            found = []
+            for s in self.having(words):
+                held = known.get((need, s.start))  # sentences shared by two word lists are read once
+                if held is None:
+                    if at is None:
+                        held = need.search(text, s.start, s.end) is not None
+                    else:
+                        end, held = s.end, False
+                        for i in range(bisect_left(at, s.start), bisect_left(at, end)):
+                            if need.match(text, at[i], end):
+                                held = True
+                                break
+                    known[(need, s.start)] = held
+                if held:
+                    found.append(s)
+            self._needing[key] = found
+        return found
+
     def starts(self, words: tuple[str, ...]) -> list[int]:
         """Sorted offsets where one of ``words`` (lower case) is written."""
         found = self._starts_of.get(words)
         if found is None:
-            low, hits = self.low, set()
+            hits: set[int] = set()
             for word in words:
-                i = low.find(word)
-                while i >= 0:
-                    hits.add(i)
-                    i = low.find(word, i + 1)
+                hits.update(self._offsets(word))
             found = self._starts_of[words] = sorted(hits)
+        return found
+
+    def _offsets(self, word: str) -> list[int]:
+        found = self._at.get(word)
+        if found is None:
+            found = self._at[word] = []
+            base = _base(word)
+            if base is not None:  # where a shorter trigger word inside it is written
+                inner, k = base
+                low = self.low
+                found += [i - k for i in self._offsets(inner) if i >= k and low.startswith(word, i - k)]
+            else:
+                find = self.low.find
+                i = find(word)
+                while i >= 0:
+                    found.append(i)
+                    i = find(word, i + 1)
         return found
 
     def index_at(self, pos: int) -> int:
@@ -199,6 +420,13 @@ def mask_parens(text: str) -> str:
 
 def clean_name(text: str, start: int) -> Name | None:
     """Drop leading sentence and job words ("And", "Actress"); reject names with function words."""
+    found = _clean_name(text)
+    return None if found is None else Name(found[0], start + found[1], start + found[2])
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(text: str) -> tuple[str, int, int] | None:
+    """``clean_name`` with offsets relative to ``text`` (a name recurs across rules and articles)."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     while tokens and tokens[0][0].lower() in LEAD_STOP:
         tokens.pop(0)
@@ -210,7 +438,7 @@ def clean_name(text: str, start: int) -> Name | None:
     surface = text[first[1]: last[1] + len(last[0])]
     if PLATFORM_RE.fullmatch(surface) or " " in surface.strip() and surface != " ".join(t for t, _ in tokens):
         return None
-    return Name(surface, start + first[1], start + last[1] + len(last[0]))
+    return surface, first[1], last[1] + len(last[0])
 
 
 def name_before(text: str, end: int, base: int = 0) -> Name | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from rdflib import Literal, URIRef
+import pytest
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from dramagraph.mapping import DG, MappingOptions, to_rdf
@@ -132,3 +133,20 @@ def test_mapping_is_fast() -> None:
         to_rdf(extraction)
     per_article = (time.perf_counter() - started) / 200
     assert per_article < 0.002, per_article   # about 0.1 ms here; generous for slow CI machines
+
+
+def test_triples_are_n_triples_lines_read_as_rdflib_terms() -> None:
+    graph = to_rdf(sample())
+    triples = graph.triples
+    assert len(triples) == len(triples.lines) == len(tuple(triples))
+    assert triples == tuple(triples) and triples[0] == tuple(triples)[0]
+    nquads = triples.nquads(graph.iri)
+    assert nquads.count("\n") == len(triples) and nquads.endswith(f" <{graph.iri}> .\n")
+    parsed = Dataset()
+    parsed.parse(data=nquads, format="nquads")
+    assert {(s, p, o) for s, p, o, _ in parsed.quads((None, None, None, None))} == set(triples)
+
+
+def test_a_base_that_is_not_an_iri_is_refused() -> None:
+    with pytest.raises(ValueError, match="base IRI"):
+        to_rdf(sample(), MappingOptions(base="http://example.org/a b/"))

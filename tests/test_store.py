@@ -134,9 +134,9 @@ def test_large_batches_of_new_articles_use_the_bulk_loader_under_a_journal(tmp_p
             def __getattr__(self, name):
                 return getattr(self.inner, name)
 
-            def bulk_extend(self, quads):
+            def bulk_load(self, data, **options):
                 calls.append((tmp_path / "s" / store_module.JOURNAL).exists())   # the journal is written first
-                self.inner.bulk_extend(quads)
+                self.inner.bulk_load(data, **options)
 
         store._store = Spy(store._store)
         store.write_articles([(EX + f"g{i}", _triples(5, f"t{i}")) for i in range(4)])
@@ -163,3 +163,43 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(tmp_path: Path)
         assert reopened.article_graphs() == [EX + "kept"]
         assert len(reopened) == 2
     assert not (tmp_path / "s" / store_module.JOURNAL).exists()
+
+
+AWKWARD = ['say "hi"\\n', "line\nbreak\r\n", "tab\tnul\x00bell\x07del\x7f", "back\\slash \\u0041", "ünï “quotes” 한글",
+           'ends with <https://example.org/g> .', ""]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_mapped_literals_survive_every_write_path(tmp_path: Path, monkeypatch, bulk: bool) -> None:
+    """Text the mapping escapes itself comes back unchanged: one transaction, the bulk loader, a replace."""
+    import dramagraph.store as store_module
+    from dramagraph.mapping import to_rdf
+    from dramagraph.models import Article, Extraction
+
+    if bulk:
+        monkeypatch.setattr(store_module, "BULK_THRESHOLD", 1)
+    graphs = [to_rdf(Extraction(Article(source=f"a{i}.txt", text=".", title=text, author=text), ()))
+              for i, text in enumerate(AWKWARD)]
+    with Store(tmp_path / "s") as store:
+        store.write_articles([(g.iri, g.triples) for g in graphs])
+        store.write_articles([(graphs[0].iri, graphs[0].triples)])   # replaced through a SPARQL update
+        for graph, text in zip(graphs, AWKWARD, strict=True):
+            rows = store.select(f"SELECT ?t WHERE {{ GRAPH <{graph.iri}> {{ ?a dg:title ?t }} }}")
+            assert rows == ([{"t": text}] if text else [])
+        assert len(store) == sum(len(g.triples) for g in graphs)
+        stored = {(s, p, str(o)) for s, p, o in store.construct("CONSTRUCT WHERE { ?s ?p ?o }")}
+        assert stored == {(s, p, str(o)) for g in graphs for s, p, o in g.triples}
+
+
+def test_mapped_and_rdflib_triples_go_in_together() -> None:
+    from dramagraph.mapping import to_rdf
+    from dramagraph.models import Article, Extraction
+
+    mapped = to_rdf(Extraction(Article(source="a.txt", text="."), ()))
+    store = Store(None)
+    store.write_articles([(mapped.iri, mapped.triples), (EX + "g", _triples(2, 'q"uote'))])
+    assert store.article_graphs() == sorted([mapped.iri, EX + "g"])
+    assert len(store) == len(mapped.triples) + 2
+    with pytest.raises(ValueError):
+        store.write_articles([(EX + "bad", [(URIRef("not an iri"), P, Literal("x"))])])
+    assert len(store.article_graphs()) == 2

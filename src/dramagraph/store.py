@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
+from .mapping import Triples
 
 Triple = tuple[Node, Node, Node]
 
@@ -109,7 +110,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.recovered: list[str] = []   # articles of an interrupted bulk load, removed on opening
-        self._iris: dict[URIRef, ox.NamedNode] = {}
+        self._iris: dict[URIRef, str] = {}
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -142,39 +143,59 @@ class Store:
         through Oxigraph's bulk loader (about three times faster) under a journal: the journal file lists
         the batch's graphs until the load is complete, and opening a store whose journal survived a crash
         removes them.  Either way an article is never half-written or present twice.
+
+        The graphs go in as N-Quads text that Oxigraph parses itself.  ``mapping.Triples`` (what
+        ``to_rdf`` returns) already holds N-Triples lines; other triples (rdflib terms) are converted
+        term by term and checked as Oxigraph terms on the way.
         """
         self._check_writable()
-        fresh: list[ox.Quad] = []
+        fresh: list[str] = []
         fresh_graphs: list[str] = []
-        convert = self._term
+        fresh_quads = 0
+        trusted = True   # only mapping output: its IRIs are valid by construction, so skip re-checking them
         try:
             for graph_iri, triples in graphs:
                 graph = ox.NamedNode(graph_iri)
-                quads = [ox.Quad(convert(s), convert(p), convert(o), graph) for s, p, o in triples]
-                if self._store.contains_named_graph(graph):
-                    self._replace(graph, quads)
+                if isinstance(triples, Triples):
+                    lines, count = triples.nquads(graph_iri), len(triples)
                 else:
-                    fresh.extend(quads)
+                    lines, count = self._nquads(graph, triples), -1
+                    trusted = False
+                if self._store.contains_named_graph(graph):
+                    self._replace(graph, lines)
+                else:
+                    fresh.append(lines)
                     fresh_graphs.append(graph_iri)
-            if fresh and (self.path is None or len(fresh) < BULK_THRESHOLD):
-                self._store.extend(fresh)
-            elif fresh:
-                self._bulk_add(fresh_graphs, fresh)
+                    fresh_quads += count if count >= 0 else lines.count("\n")
+            if not fresh:
+                return
+            data = "".join(fresh).encode("utf-8")
+            if self.path is None or fresh_quads < BULK_THRESHOLD:
+                self._store.load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
+            else:
+                self._bulk_add(fresh_graphs, data, trusted)
         except OSError as err:
             raise StoreError(f"{self.path}: write failed: {err}") from err
+        except SyntaxError as err:   # not expected: every term was written or checked above
+            raise StoreError(f"cannot store the batch: {err}") from err
 
-    def _term(self, term: Node) -> Any:
-        # IRIs repeat across a batch (predicates, people, shows): convert each once
+    def _nquads(self, graph: ox.NamedNode, triples: Iterable[Triple]) -> str:
+        tail = f" {graph} .\n"
+        term = self._term
+        return "".join(f"{term(s)} {term(p)} {term(o)}{tail}" for s, p, o in triples)
+
+    def _term(self, term: Node) -> str:
+        """An rdflib term in N-Triples syntax, checked by Oxigraph (IRIs repeat: each converted once)."""
         if type(term) is URIRef:
             cached = self._iris.get(term)
             if cached is None:
                 if len(self._iris) > 20_000:   # bounded, so memory stays flat however many articles
                     self._iris.clear()
-                cached = self._iris[term] = ox.NamedNode(str(term))
+                cached = self._iris[term] = str(ox.NamedNode(str(term)))
             return cached
-        return to_ox(term)
+        return str(to_ox(term))
 
-    def _bulk_add(self, graph_iris: list[str], quads: list[ox.Quad]) -> None:
+    def _bulk_add(self, graph_iris: list[str], data: bytes, trusted: bool) -> None:
         assert self.path is not None
         journal = self.path / JOURNAL
         partial = journal.with_suffix(".tmp")
@@ -183,7 +204,7 @@ class Store:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, journal)
-        self._store.bulk_extend(quads)
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
         self._store.flush()
         journal.unlink()
 
@@ -202,8 +223,9 @@ class Store:
         journal.unlink()
         return graph_iris
 
-    def _replace(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
-        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    def _replace(self, graph: ox.NamedNode, nquads: str) -> None:
+        # N-Quads lines "s p o g ." minus the graph are N-Triples statements, valid in INSERT DATA
+        body = nquads.replace(f" {graph} .\n", " .\n")
         self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
 
     def remove_graph(self, graph_iri: str) -> bool:

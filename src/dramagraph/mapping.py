@@ -214,9 +214,12 @@ def segment(key: str) -> str:
     return quote(_SPACES.sub("-", key.strip()), safe="-._~") or "_"
 
 
+_person_key = lru_cache(maxsize=4096)(person_key)   # character names are keyed for every fact naming them
+
+
 @lru_cache(maxsize=4096)
 def person_segment(name: str) -> str:
-    return segment(person_key(name))
+    return segment(_person_key(name))
 
 
 @lru_cache(maxsize=4096)
@@ -372,7 +375,7 @@ class _Builder:
         if fact.character:
             character = self.iris.character(fact.character, fact.show)
             if character not in self.types:
-                self.characters.setdefault(person_key(fact.character), []).append(character)
+                self.characters.setdefault(_person_key(fact.character), []).append(character)
             self.node(character, _C_CHARACTER, fact.character)
         # no rdf:type: dg:performer's domain says it is a dg:Performance, and it saves a quad per fact
         perf = self.iris.performance(person, show, character)
@@ -444,7 +447,7 @@ class _Builder:
             iri = self.node(self.iris.platform(entity.name), _C_PLATFORM)
         else:
             # a character is only known within its show: label the character nodes the facts made
-            for iri in self.characters.get(person_key(entity.name), ()):
+            for iri in self.characters.get(_person_key(entity.name), ()):
                 self.entity_names[iri] = (entity.name, entity.variants)
             return
         self.entity_names[iri] = (entity.name, entity.variants)

@@ -139,7 +139,13 @@ def facts(store_path: Path, as_json: bool) -> None:
     from .report import facts_document
 
     with _open_store(store_path) as store:
-        document = facts_document(read_facts(store))
+        facts_found = read_facts(store)
+        document: dict[str, Any] = dict(facts_document(facts_found))
+        if as_json:
+            from .enrich import linked_entities
+            from .readback import labels
+
+            document["entities"] = linked_entities(store, labels(store))   # only those enrich linked
     if as_json:
         _emit_json(document)
         return
@@ -237,6 +243,7 @@ def list_queries(as_json: bool) -> None:
 
 
 RDF_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml")
+TEXT_FORMATS = ("quickstatements",)   # review facts Wikidata lacks (after `dramagraph enrich`)
 GRAPH_FORMATS = ("graphml", "gexf", "json", "cytoscape", "dot", "csv", "html", "png", "svg")
 VIEWS = ("costar", "kg", "actor-show", "show-platform", "series")   # dramagraph.analyse.VIEWS
 
@@ -249,10 +256,11 @@ def _view_option(f: F) -> F:
 
 @main.command()
 @_store_option
-@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + GRAPH_FORMATS), default="turtle",
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + GRAPH_FORMATS + TEXT_FORMATS), default="turtle",
               show_default=True,
-              help="RDF (nquads, trig and jsonld keep one named graph per article), or a graph file of the "
-                   "--view: graphml, gexf, json (D3), cytoscape, dot, csv, html, png, svg.")
+              help="RDF (nquads, trig and jsonld keep one named graph per article), a graph file of the "
+                   "--view: graphml, gexf, json (D3), cytoscape, dot, csv, html, png, svg; or quickstatements: "
+                   "the review facts Wikidata lacks, with the article URL as reference.")
 @_view_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
@@ -261,7 +269,15 @@ def export(store_path: Path, fmt: str, view_name: str, output: Path | None) -> N
     """Write the whole graph as RDF, or a view of it as a graph file for Gephi, Cytoscape, Graphviz, a
     browser or a report."""
     with _open_store(store_path) as store:
-        if fmt in GRAPH_FORMATS:
+        if fmt == "quickstatements":
+            from .diff import differences, quickstatements
+
+            text, skipped = quickstatements(differences(store))
+            _write_text(text, output)
+            if skipped:
+                click.echo(f"{skipped} missing fact{'s' * (skipped != 1)} left out: no article URL to cite.",
+                           err=True)
+        elif fmt in GRAPH_FORMATS:
             from .analyse import view
             from .export import export as export_graph
 
@@ -278,6 +294,86 @@ def export(store_path: Path, fmt: str, view_name: str, output: Path | None) -> N
             os.replace(partial, output)   # never leave a half-written file under the real name
     if output is not None:
         click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes).", err=True)
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    partial = output.with_name(output.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, output)
+
+
+@main.command()
+@_store_option
+@click.option("--endpoint", default="wikidata", show_default=True, envvar="DRAMAGRAPH_ENDPOINT",
+              help="wikidata (query.wikidata.org), qlever (QLever's Wikidata), or the URL of any SPARQL endpoint "
+                   "holding Wikidata-shaped RDF.")
+@click.option("--offline", is_flag=True, help="Use only cached answers; send nothing.")
+@click.option("--refresh", is_flag=True, help="Ignore cached answers (and replace them).")
+@click.option("--review", is_flag=True, help="List the entities left unlinked with their candidates.")
+@click.option("--threshold", type=click.FloatRange(0, 1.2), default=0.7, show_default=True,
+              help="Lowest score that links an entity.")
+@click.option("--user-agent", default=None, envvar="DRAMAGRAPH_USER_AGENT",
+              help="User-Agent sent with each request (default names dramagraph and a contact).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="DRAMAGRAPH_CACHE",
+              help="Cache folder of query answers (default: ~/.cache/dramagraph/wikidata).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for each answer.")
+@click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True,
+              help="Tries after a failed one (timeouts, 5xx, 429, malformed answers).")
+@_json_option
+@_handle_errors
+def enrich(store_path: Path, endpoint: str, offline: bool, refresh: bool, review: bool, threshold: float,
+           user_agent: str | None, cache_dir: Path | None, timeout: float, retries: int, as_json: bool) -> None:
+    """Link people, shows, seasons and platforms to Wikidata and store what Wikidata says about them."""
+    from .enrich import enrich as run_enrich
+    from .wikidata import ClientOptions, WikidataClient
+
+    if offline and refresh:
+        raise click.UsageError("--offline and --refresh exclude each other")
+    client = WikidataClient(ClientOptions(endpoint=endpoint, user_agent=user_agent, cache_dir=cache_dir,
+                                          timeout=timeout, retries=retries, offline=offline, refresh=refresh))
+
+    def progress(message: str) -> None:
+        click.echo(message, err=True)
+
+    with _open_store(store_path, read_only=False) as store:
+        report = run_enrich(store, client, threshold=threshold, progress=progress)
+    if as_json:
+        _emit_json(report.as_dict())
+    elif review:
+        for match in report.matches:
+            if match.status == "linked":
+                continue
+            click.echo(f"{match.status:9}  {match.entity.kind:8}  {match.entity.label}")
+            for cand in match.candidates:
+                why = ", ".join(cand.reasons)
+                about = f" — {cand.description}" if cand.description else ""
+                click.echo(f"           {cand.item:>12}  {cand.score:.2f}  {cand.name}{about}  ({why})")
+    click.echo(f"Linked {report.count('linked')}, ambiguous {report.count('ambiguous')}, "
+               f"unmatched {report.count('unmatched')}; {report.facts} Wikidata triples stored; "
+               f"{report.requests} requests sent, {report.cache_hits} cache hits "
+               f"({report.seconds:.2f} s).", err=True)
+
+
+@main.command()
+@_store_option
+@_json_option
+@_handle_errors
+def diff(store_path: Path, as_json: bool) -> None:
+    """Where the reviews and Wikidata disagree, and review facts Wikidata lacks (after `enrich`)."""
+    from .diff import differences
+
+    with _open_store(store_path) as store:
+        found = differences(store)
+    if as_json:
+        _emit_json([d.as_dict() for d in found])
+        return
+    _print_table([{"show": d.show, "item": d.item, "property": d.property, "status": d.status,
+                   "reviews": d.reviews, "wikidata": d.wikidata or ""} for d in found])
 
 
 @main.command()

@@ -22,6 +22,7 @@ from .mapping import Triples
 Triple = tuple[Node, Node, Node]
 
 JOURNAL = "dramagraph-pending.json"   # graphs of a bulk load in progress (see Store.write_articles)
+ENRICHMENT_GRAPHS = "https://w3id.org/dramagraph/id/wikidata/"   # named graphs of Wikidata links and facts
 BULK_THRESHOLD = 5_000                # quads; smaller batches of new articles use one transaction
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -228,6 +229,28 @@ class Store:
         body = nquads.replace(f" {graph} .\n", " .\n")
         self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
 
+    def replace_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> None:
+        """Replace several named graphs together in one SPARQL update, hence one transaction: after a crash
+        the store holds either all of the new graphs or all of the old ones.  For graphs that are not
+        articles (enrichment), whose triples come from outside: every term is checked on the way in."""
+        self._check_writable()
+        drops, inserts = [], []
+        for graph_iri, triples in graphs:
+            graph = ox.NamedNode(graph_iri)
+            body = self._nquads(graph, triples).replace(f" {graph} .\n", " .\n")
+            drops.append(f"DROP SILENT GRAPH {graph}")
+            if body:
+                inserts.append(f"GRAPH {graph} {{\n{body}}}")
+        update = " ;\n".join(drops)
+        if inserts:
+            update += " ;\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
+        try:
+            self._store.update(update)
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed: {err}") from err
+        except SyntaxError as err:
+            raise StoreError(f"cannot store the graphs: {err}") from err
+
     def remove_graph(self, graph_iri: str) -> bool:
         """Remove one article graph; returns whether it was there."""
         self._check_writable()
@@ -295,7 +318,9 @@ class Store:
         return bytes(result.serialize(format=RESULT_FORMATS[fmt]))
 
     def article_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """The named graphs of articles (not those enrichment keeps under ``…/id/wikidata/``)."""
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and not g.value.startswith(ENRICHMENT_GRAPHS))
 
     def __len__(self) -> int:
         return len(self._store)

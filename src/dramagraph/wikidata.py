@@ -68,7 +68,7 @@ def default_cache_dir() -> Path:
 
 # SPARQL 1.1 STRING_LITERAL2 may not hold ", \ or a raw line break; ECHAR covers these and tab, \b, \f.
 # Braces, '#' and keywords are harmless inside a correctly closed literal; other control characters are
-# written as \\u escapes, which SPARQL processes before parsing.
+# written as 8-digit \\U escapes (a 4-digit one could run on into hex digits after it).
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -76,13 +76,19 @@ def sparql_literal(value: str, language: str | None = None) -> str:
     """``value`` as a quoted SPARQL string literal (with ``@language`` when given), escaped so that no
     text can end the literal early."""
     out = []
+    previous = ""
     for char in value:
-        if char in _ESCAPES:
+        if previous == "\\" and char in "uU":
+            # some processors expand \uXXXX before parsing, even after an escaped backslash: spell the u
+            # as an escape too, so the text reads the same whether or not they do
+            out.append(f"\\U{ord(char):08X}")
+        elif char in _ESCAPES:
             out.append(_ESCAPES[char])
         elif ord(char) < 0x20 or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
-            out.append(f"\\u{ord(char):04X}" if ord(char) < 0xD800 else "\\uFFFD")
+            out.append(f"\\U{ord(char):08X}" if ord(char) < 0xD800 else "\\U0000FFFD")
         else:
             out.append(char)
+        previous = char
     text = '"' + "".join(out) + '"'
     if language is not None:
         if not language.replace("-", "").isalnum():
@@ -213,8 +219,8 @@ class WikidataClient:
             except _PERMANENT as err:
                 raise WikidataError(f"{self.endpoint} refused a {family} query: {type(err).__name__}: "
                                     f"{_short(err)}") from err
-            except _TRANSIENT as err:
-                reason = f"{type(err).__name__}: {_short(err)}"
+            except _TRANSIENT as err:   # HTTP 500, as SPARQLWrapper reports it
+                reason = _short(err)
             except TimeoutError as err:
                 reason = f"no answer within {self.options.timeout:g} s ({_short(err)})"
             except urllib.error.URLError as err:

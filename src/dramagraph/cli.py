@@ -439,7 +439,12 @@ def serve(store_path: str, host: str, port: int, allow_update: bool, timeout: fl
     """Answer SPARQL 1.1 Protocol requests at http://HOST:PORT/sparql, with a query page at /."""
     import logging
 
+    from .remote import is_remote
     from .serve import ServeOptions, make_server
+
+    if is_remote(store_path):   # its workers query Oxigraph directly; a remote store has its own endpoint
+        raise click.ClickException(f"serve publishes a store folder; {store_path} already answers SPARQL at "
+                                   f"{store_path[len('sparql+'):]}")
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(message)s")
     server = make_server(ServeOptions(store=store_path, host=host, port=port, allow_update=allow_update,

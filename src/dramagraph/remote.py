@@ -64,6 +64,7 @@ STALE_JOURNAL_SECONDS = 600                           # older journals belong to
 MAX_UPDATE_BYTES = 4_000_000                          # Virtuoso refuses request strings over 10 MB
 DUMP_CHUNK = 200                                      # graphs per SELECT when exporting
 XML_RESULTS = "application/sparql-results+xml"
+_BOOLEAN_XML = '<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>{}</boolean></sparql>'
 _XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
@@ -216,7 +217,7 @@ class RemoteStore:
             raise StoreError(f"{self.spec}: store opened read-only")
 
     def has_graph(self, graph_iri: str) -> bool:
-        return self._ask_raw(f"ASK {{ GRAPH {_iri(graph_iri)} {{ ?s ?p ?o }} }}")
+        return bool(self._results(f"ASK {{ GRAPH {_iri(graph_iri)} {{ ?s ?p ?o }} }}", None, pragmas=False))
 
     def write_articles(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> None:
         """Store each ``(graph_iri, triples)``, replacing any earlier version of that graph.
@@ -283,6 +284,10 @@ class RemoteStore:
 
     def _prepare(self, sparql: str, bindings: Mapping[str, Any] | None, pragmas: bool = True) -> str:
         text = _bind(sparql, bindings or {})
+        if pragmas and _CONSTANT_GRAPH.search(_mask(text, iris=False)):
+            # Virtuoso 7.2 under the exclude pragmas finds nothing in GRAPH <iri> (and ASK or COUNT then
+            # answer wrongly): such a query names its graphs itself, so it goes without them
+            pragmas = False
         declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", _mask(text))}
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
         return (self._pragmas if pragmas else "") + prologue + text
@@ -298,16 +303,18 @@ class RemoteStore:
                 raise StoreError(f"{self.spec}: unreadable CONSTRUCT result: {err}") from err
         answer = self._post_query(text, XML_RESULTS)
         try:
-            return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.XML)
+            result = ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.XML)
         except SyntaxError as err:
             raise StoreError(f"{self.spec}: unreadable query result: {err}") from err
+        if isinstance(result, ox.QuerySolutions) and [v.value for v in result.variables] == ["__ASK_RETVAL"]:
+            # Virtuoso answers ASK as one row of __ASK_RETVAL (1) or none, not as a boolean
+            value = any(row["__ASK_RETVAL"] is not None and row["__ASK_RETVAL"].value != "0" for row in result)
+            result = ox.parse_query_results(_BOOLEAN_XML.format(str(value).lower()), format=ox.QueryResultsFormat.XML)
+        return result
 
     def _select_raw(self, sparql: str, pragmas: bool = True) -> list[Any]:
         result = self._results(sparql, None, pragmas)
         return list(result)
-
-    def _ask_raw(self, sparql: str) -> bool:
-        return bool(self._results(sparql, None))
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT; rows map variable names to Python values (None when unbound), as ``Store.select``."""
@@ -491,8 +498,12 @@ _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
-def _mask(text: str) -> str:
-    return _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+_CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*(?:<|[A-Za-z][\w.-]*:|:)", re.IGNORECASE)
+
+
+def _mask(text: str, iris: bool = True) -> str:
+    """The query with strings and comments (and IRIs, unless ``iris`` is false) blanked out."""
+    return _OPAQUE.sub(lambda m: m.group() if not iris and m.group()[0] == "<" else " " * len(m.group()), text)
 
 
 def _form(sparql: str) -> str:

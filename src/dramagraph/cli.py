@@ -28,8 +28,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _store_option(f: F) -> F:
     return click.option("--store", "store_path", envvar="DRAMAGRAPH_STORE", default=DEFAULT_STORE,
-                        show_default=True, type=click.Path(file_okay=False, path_type=Path),
-                        help="Store folder (or set DRAMAGRAPH_STORE).")(f)
+                        show_default=True, metavar="DIR|URL",
+                        help="Store folder, or a remote SPARQL store sparql+http(s)://HOST:PORT/PATH "
+                             "(or set DRAMAGRAPH_STORE).")(f)
 
 
 def _json_option(f: F) -> F:
@@ -58,10 +59,18 @@ def _debug() -> bool:
     return bool(ctx and ctx.find_root().params.get("debug"))
 
 
-def _open_store(path: Path, read_only: bool = True) -> Any:
-    from .store import Store
+def _open_store(path: str | Path, read_only: bool = True, update_url: str | None = None) -> Any:
+    """A folder's embedded store, or a remote SPARQL store for a ``sparql+http(s)://`` URL."""
+    from .store import open_store
 
-    return Store(path, read_only=read_only)
+    return open_store(path, read_only=read_only, update_url=update_url)
+
+
+def _store_name(spec: str) -> str:
+    """A store's short name for titles: the folder's name, or the remote store's URL."""
+    from .remote import is_remote
+
+    return spec if is_remote(spec) else Path(spec).name
 
 
 def _emit_json(data: Any) -> None:
@@ -82,10 +91,13 @@ def main(debug: bool) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts less certain than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr (errors still show).")
+@click.option("--update-url", envvar="DRAMAGRAPH_SPARQL_UPDATE_URL", default=None, metavar="URL",
+              help="A remote store's SPARQL Update endpoint when it is not the --store URL "
+                   "(or set DRAMAGRAPH_SPARQL_UPDATE_URL).")
 @_json_option
 @_handle_errors
-def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_confidence: float, quiet: bool,
-           as_json: bool) -> None:
+def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confidence: float, quiet: bool,
+           update_url: str | None, as_json: bool) -> None:
     """Read articles and store their facts.
 
     INPUTS are .txt, .html/.htm, .md or .jsonl files, folders (read recursively), http(s) URLs, or -
@@ -114,7 +126,7 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
             rate = event.done / max(time.perf_counter() - started, 1e-9)
             click.echo(f"{event.done} articles read ({rate:.0f}/s) ...", err=True)
 
-    with _open_store(store_path, read_only=False) as store:
+    with _open_store(store_path, read_only=False, update_url=update_url) as store:
         report = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)
     if show_progress:
         click.echo("\r\033[K", nl=False, err=True)
@@ -133,7 +145,7 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
 @_store_option
 @_json_option
 @_handle_errors
-def facts(store_path: Path, as_json: bool) -> None:
+def facts(store_path: str, as_json: bool) -> None:
     """Print the stored facts (shows, roles, cast, aliases), read back from the graph."""
     from .readback import read_facts
     from .report import facts_document
@@ -175,7 +187,7 @@ def facts(store_path: Path, as_json: bool) -> None:
               help="Bind a query variable to a string value, or to an IRI written <...> (repeatable); "
                    "a query's `# param:` lines say which it needs.")
 @_handle_errors
-def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+def query(query: str, store_path: str, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
     from rdflib import URIRef
 
@@ -265,7 +277,7 @@ def _view_option(f: F) -> F:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
 @_handle_errors
-def export(store_path: Path, fmt: str, view_name: str, output: Path | None) -> None:
+def export(store_path: str, fmt: str, view_name: str, output: Path | None) -> None:
     """Write the whole graph as RDF, or a view of it as a graph file for Gephi, Cytoscape, Graphviz, a
     browser or a report."""
     with _open_store(store_path) as store:
@@ -282,7 +294,7 @@ def export(store_path: Path, fmt: str, view_name: str, output: Path | None) -> N
             from .export import export as export_graph
 
             export_graph(view(store, view_name), output if output is not None else "-", fmt,
-                         title=f"dramagraph: {view_name} view of {store_path.name}")
+                         title=f"dramagraph: {view_name} view of {_store_name(store_path)}")
         elif output is None:
             store.dump(sys.stdout.buffer, fmt)
             sys.stdout.buffer.flush()
@@ -383,7 +395,7 @@ def diff(store_path: Path, as_json: bool) -> None:
               help="Entries per ranking and communities shown.")
 @_json_option
 @_handle_errors
-def analyse(store_path: Path, view_name: str, top: int, as_json: bool) -> None:
+def analyse(store_path: str, view_name: str, top: int, as_json: bool) -> None:
     """Measure a view of the graph: size, components, density, degree, betweenness and PageRank rankings,
     communities, and shows and people per platform."""
     from .analyse import AnalyseOptions
@@ -426,7 +438,7 @@ def analyse(store_path: Path, view_name: str, top: int, as_json: bool) -> None:
 @_store_option
 @_json_option
 @_handle_errors
-def path(first: str, second: str, store_path: Path, as_json: bool) -> None:
+def path(first: str, second: str, store_path: str, as_json: bool) -> None:
     """The shortest chain of co-stars from FIRST to SECOND, with the shows that link each step."""
     from .analyse import path as run_path
 
@@ -445,7 +457,7 @@ def path(first: str, second: str, store_path: Path, as_json: bool) -> None:
 @_store_option
 @_json_option
 @_handle_errors
-def stats(store_path: Path, as_json: bool) -> None:
+def stats(store_path: str, as_json: bool) -> None:
     """Count what the graph holds."""
     from .readback import graph_stats
 
@@ -468,7 +480,7 @@ def stats(store_path: Path, as_json: bool) -> None:
 @_store_option
 @_json_option
 @_handle_errors
-def explain(name: str, store_path: Path, as_json: bool) -> None:
+def explain(name: str, store_path: str, as_json: bool) -> None:
     """Show every fact about NAME (a person, show, character or platform) with its source sentence."""
     from .readback import explain as run_explain
 
@@ -490,7 +502,7 @@ def explain(name: str, store_path: Path, as_json: bool) -> None:
 @_store_option
 @_json_option
 @_handle_errors
-def validate(store_path: Path, as_json: bool) -> None:
+def validate(store_path: str, as_json: bool) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
     from .validate import validate as run_validate
 
@@ -518,12 +530,17 @@ def validate(store_path: Path, as_json: bool) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query processes when read-only (one when updates are allowed).")
 @_handle_errors
-def serve(store_path: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int,
+def serve(store_path: str, host: str, port: int, allow_update: bool, timeout: float, max_results: int,
           workers: int) -> None:
     """Answer SPARQL 1.1 Protocol requests at http://HOST:PORT/sparql, with a query page at /."""
     import logging
 
+    from .remote import is_remote
     from .serve import ServeOptions, make_server
+
+    if is_remote(store_path):   # its workers query Oxigraph directly; a remote store has its own endpoint
+        raise click.ClickException(f"serve publishes a store folder; {store_path} already answers SPARQL at "
+                                   f"{store_path[len('sparql+'):]}")
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(message)s")
     server = make_server(ServeOptions(store=store_path, host=host, port=port, allow_update=allow_update,

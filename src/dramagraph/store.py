@@ -370,3 +370,16 @@ PREFIXES = {
     "xsd": XSD,
 }
 
+
+
+def open_store(spec: str | Path | None, *, read_only: bool = False, update_url: str | None = None,
+               graph_store_url: str | None = None) -> Any:
+    """The one way the CLI and the library open a store: a folder path (or ``None`` for memory) gives the
+    embedded ``Store``; ``sparql+http(s)://HOST:PORT/PATH`` a ``RemoteStore`` with the same interface."""
+    from .remote import RemoteStore, is_remote
+
+    if is_remote(str(spec) if spec is not None else None):
+        return RemoteStore(str(spec), read_only=read_only, update_url=update_url, graph_store_url=graph_store_url)
+    if update_url or graph_store_url:
+        raise StoreError(f"{spec}: an update or Graph Store URL needs a remote store (sparql+http://...)")
+    return Store(spec, read_only=read_only)

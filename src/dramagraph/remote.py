@@ -46,6 +46,7 @@ from rdflib import Graph
 from .errors import QueryError, StoreError
 from .mapping import DEFAULT_BASE, Triples
 from .store import (
+    ENRICHMENT_GRAPHS,
     PREFIXES,
     QUAD_FORMATS,
     RDF_FORMATS,
@@ -251,6 +252,14 @@ class RemoteStore:
             self._abandon(journal, list(articles), err)
         self._update(f"DROP SILENT GRAPH <{journal}>")
 
+    def replace_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> None:
+        """Replace several graphs that are not articles (enrichment's links and Wikidata facts) together.
+
+        Written as a batch of articles is, under a journal: every graph ends up in its new version or, when
+        the write fails part-way, absent (the remote server gives no transaction to keep the old version);
+        every term from outside is checked on the way in."""
+        self.write_articles(graphs)
+
     def _put_graph(self, graph_iri: str, body: str) -> None:
         assert self.graph_store_url is not None
         if not body:   # an empty graph is no graph, as in the embedded store
@@ -349,9 +358,11 @@ class RemoteStore:
         return bytes(result.serialize(format=RESULT_FORMATS[fmt]) or b"")
 
     def article_graphs(self) -> list[str]:
+        """The named graphs of articles (not those enrichment keeps under ``…/id/wikidata/``)."""
         rows = self._select_raw(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                 f"FILTER(STRSTARTS(STR(?g), {_str(self.graphs)})) }}")
-        return sorted(row["g"].value for row in rows if isinstance(row["g"], ox.NamedNode))
+        return sorted(row["g"].value for row in rows
+                      if isinstance(row["g"], ox.NamedNode) and not row["g"].value.startswith(ENRICHMENT_GRAPHS))
 
     def __len__(self) -> int:
         rows = self._select_raw(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "

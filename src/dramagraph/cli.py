@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -64,6 +65,15 @@ def _open_store(path: Path, read_only: bool = True) -> Any:
     return Store(path, read_only=read_only)
 
 
+# control characters (a terminal would act on ESC sequences) and bidi overrides that reorder a line on screen
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Text from a file name or an article, safe for one line on a terminal: escapes shown as \\n, \\x1b."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -107,7 +117,7 @@ def ingest(inputs: tuple[str, ...], store_path: Path, base: str | None, min_conf
         if not event.ok:
             if show_progress:
                 click.echo("\r\033[K", nl=False, err=True)
-            click.echo(f"Error: {event.source}: {event.error}", err=True)
+            click.echo(f"Error: {_printable(event.source)}: {_printable(event.error or '')}", err=True)
         elif show_progress and (event.done % 25 == 0 or event.done < 25):
             click.echo(f"\r\033[K{event.done} articles read ...", nl=False, err=True)
         elif log_progress and event.done % 1000 == 0:
@@ -456,7 +466,7 @@ def extract_command(inputs: tuple[str, ...]) -> None:
     failed = False
     for item in read_sources(inputs, stdin=sys.stdin.buffer):
         if isinstance(item, Exception):
-            click.echo(f"Error: {item}", err=True)
+            click.echo(f"Error: {_printable(str(item))}", err=True)
             failed = True
             continue
         from .errors import DramagraphError
@@ -464,7 +474,7 @@ def extract_command(inputs: tuple[str, ...]) -> None:
         try:
             extraction, _ = process(item)
         except DramagraphError as err:
-            click.echo(f"Error: {item.source}: {err}", err=True)
+            click.echo(f"Error: {_printable(item.source)}: {_printable(str(err))}", err=True)
             failed = True
             continue
         _emit_json({"source": item.source, "title": extraction.article.title,

@@ -124,7 +124,7 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
                 self.recovered = self._recover()
-        except OSError as err:
+        except (OSError, RuntimeError) as err:   # RuntimeError: RocksDB found the files damaged
             message = str(err)
             if "lock" in message.lower():
                 raise StoreError(f"{self.path}: store in use by another dramagraph process ({message})") from err

@@ -181,6 +181,7 @@ def facts(store_path: Path, as_json: bool) -> None:
 @_handle_errors
 def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
+    import pyoxigraph as ox
     from rdflib import URIRef
 
     from .queries import load
@@ -190,9 +191,18 @@ def query(query: str, store_path: Path, fmt: str, params: tuple[str, ...]) -> No
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param needs NAME=VALUE, got {param!r}")
-        # "<https://...>" binds an IRI (e.g. the node of `explain`); anything else a string literal
+        name = name.lstrip("?$")
+        # "<https://...>" binds an IRI (e.g. the node of `explain`); anything else a string literal.
+        # Either way the value is a term bound to the variable, never text pasted into the query.
         iri = value.startswith("<") and value.endswith(">") and " " not in value
-        bindings[name.lstrip("?$")] = URIRef(value[1:-1]) if iri else value
+        try:
+            ox.Variable(name)
+            if iri:
+                ox.NamedNode(value[1:-1])
+        except ValueError as err:
+            raise click.UsageError(f"--param {name}: {'not a valid IRI' if iri else 'not a variable name'} "
+                                   f"({err})") from err
+        bindings[name] = URIRef(value[1:-1]) if iri else value
     named = load(query)
     missing = [f"--param {name}" for name, _ in named.params if name not in bindings]
     if missing:

@@ -71,6 +71,24 @@ def test_missing_path_and_non_http_url() -> None:
     assert str(ftp) == "ftp://example.org/a.txt: only http:// and https:// addresses are read"
 
 
+@pytest.mark.parametrize("address", [
+    "file:///etc/passwd", "FILE:///etc/hostname", "ftp://example.org/a.txt", "gopher://example.org/",
+    "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "mailto:desk@news.example",
+    "view-source:https://news.example/a",
+])
+def test_only_http_and_https_addresses_are_read(address: str) -> None:
+    [error] = _read(address)
+    assert isinstance(error, SourceError)
+    assert (error.source, error.reason) == (address, "only http:// and https:// addresses are read")
+
+
+def test_a_file_whose_name_looks_like_a_scheme_is_still_a_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes:draft.txt").write_text("Harbour notes.", encoding="utf-8")
+    [doc] = _read("notes:draft.txt")
+    assert isinstance(doc, Document) and doc.content == "Harbour notes."
+
+
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("x" * 2000, encoding="utf-8")
@@ -110,6 +128,26 @@ def test_jsonl_good_lines_pass_bad_lines_are_named(tmp_path: Path) -> None:
     assert second.media_type == "text/html"
     assert no_body.reason == 'no "text" or "html" field with content'
     assert not_object.reason == "not a JSON object"
+
+
+def test_jsonl_line_over_the_cap_is_named_and_skipped_without_being_held(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"title": "A", "text": "Text A."})
+    big_line = json.dumps({"text": "y" * 5000}) + "\n"
+    path.write_text(good + "\n" + big_line + good + "\n", encoding="utf-8")
+    first, big, third = _read(path, options=SourceOptions(max_bytes=1000))
+    assert isinstance(first, Document) and isinstance(third, Document)
+    assert big.source == f"{path}:2"
+    assert big.reason == f"line too large ({len(big_line):,} bytes; the limit is 1,000)"
+
+
+def test_jsonl_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "Cut \\ud83d", "text": "Half an emoji \\udc00 here.", "author": "\\ud800"}\n',
+                    encoding="utf-8")
+    [doc] = _read(path)
+    assert (doc.title, doc.content, doc.author) == ("Cut \ufffd", "Half an emoji \ufffd here.", "\ufffd")
+    doc.content.encode("utf-8")   # storable
 
 
 def test_stdin_is_read_when_asked_for_with_dash() -> None:

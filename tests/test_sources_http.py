@@ -31,10 +31,22 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", f"/hop{hops + 1}" if hops < 10 else "/page")
             self.end_headers()
             return
-        if self.path == "/to-ftp":
+        if self.path in ("/to-ftp", "/to-file"):
             self.send_response(302)
-            self.send_header("Location", "ftp://127.0.0.1/file")
+            self.send_header("Location", "ftp://127.0.0.1/file" if self.path == "/to-ftp" else "file:///etc/passwd")
             self.end_headers()
+            return
+        if self.path == "/trickle":   # headers at once, then a byte now and then, for ever
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             return
         if self.path == "/slow":
             time.sleep(2)
@@ -84,12 +96,16 @@ def test_declared_charset_of_the_response_is_honoured(server: str) -> None:
     ("/slow", {"timeout": 0.5}, "timed out"),
     ("/hop0", {"max_redirects": 3}, "too many redirects (more than 3)"),
     ("/to-ftp", {}, "cannot fetch: redirect to a non-HTTP address 'ftp://127.0.0.1/file' refused"),
+    ("/to-file", {}, "cannot fetch: redirect to a non-HTTP address 'file:///etc/passwd' refused"),
+    ("/trickle", {"timeout": 1.0}, "timed out after 1 s (the response kept coming)"),
 ])
 def test_refusals_name_the_url_and_the_reason(server: str, path: str, options: dict, reason: str) -> None:
+    started = time.monotonic()
     error = _one(server + path, **options)
     assert isinstance(error, SourceError)
     assert error.source == server + path
     assert reason in error.reason
+    assert time.monotonic() - started < 5   # the trickle (10 s in all) is cut at its deadline
 
 
 def test_redirects_within_the_limit_are_followed(server: str) -> None:

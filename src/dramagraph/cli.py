@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -73,6 +74,15 @@ def _store_name(spec: str) -> str:
     return spec if is_remote(spec) else Path(spec).name
 
 
+# control characters (a terminal would act on ESC sequences) and bidi overrides that reorder a line on screen
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Text from a file name or an article, safe for one line on a terminal: escapes shown as \\n, \\x1b."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -119,7 +129,7 @@ def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confi
         if not event.ok:
             if show_progress:
                 click.echo("\r\033[K", nl=False, err=True)
-            click.echo(f"Error: {event.source}: {event.error}", err=True)
+            click.echo(f"Error: {_printable(event.source)}: {_printable(event.error or '')}", err=True)
         elif show_progress and (event.done % 25 == 0 or event.done < 25):
             click.echo(f"\r\033[K{event.done} articles read ...", nl=False, err=True)
         elif log_progress and event.done % 1000 == 0:
@@ -189,6 +199,7 @@ def facts(store_path: str, as_json: bool) -> None:
 @_handle_errors
 def query(query: str, store_path: str, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query: a shipped one by NAME (see `dramagraph queries`) or a .rq FILE."""
+    import pyoxigraph as ox
     from rdflib import URIRef
 
     from .queries import load
@@ -198,9 +209,18 @@ def query(query: str, store_path: str, fmt: str, params: tuple[str, ...]) -> Non
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param needs NAME=VALUE, got {param!r}")
-        # "<https://...>" binds an IRI (e.g. the node of `explain`); anything else a string literal
+        name = name.lstrip("?$")
+        # "<https://...>" binds an IRI (e.g. the node of `explain`); anything else a string literal.
+        # Either way the value is a term bound to the variable, never text pasted into the query.
         iri = value.startswith("<") and value.endswith(">") and " " not in value
-        bindings[name.lstrip("?$")] = URIRef(value[1:-1]) if iri else value
+        try:
+            ox.Variable(name)
+            if iri:
+                ox.NamedNode(value[1:-1])
+        except ValueError as err:
+            raise click.UsageError(f"--param {name}: {'not a valid IRI' if iri else 'not a variable name'} "
+                                   f"({err})") from err
+        bindings[name] = URIRef(value[1:-1]) if iri else value
     named = load(query)
     missing = [f"--param {name}" for name, _ in named.params if name not in bindings]
     if missing:
@@ -569,7 +589,7 @@ def extract_command(inputs: tuple[str, ...]) -> None:
     failed = False
     for item in read_sources(inputs, stdin=sys.stdin.buffer):
         if isinstance(item, Exception):
-            click.echo(f"Error: {item}", err=True)
+            click.echo(f"Error: {_printable(str(item))}", err=True)
             failed = True
             continue
         from .errors import DramagraphError
@@ -577,7 +597,7 @@ def extract_command(inputs: tuple[str, ...]) -> None:
         try:
             extraction, _ = process(item)
         except DramagraphError as err:
-            click.echo(f"Error: {item.source}: {err}", err=True)
+            click.echo(f"Error: {_printable(item.source)}: {_printable(str(err))}", err=True)
             failed = True
             continue
         _emit_json({"source": item.source, "title": extraction.article.title,

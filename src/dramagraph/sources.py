@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +40,9 @@ _MAGIC = [
     (b"SQLite format 3", "an SQLite database"),
 ]
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # control characters that text never holds
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+:")   # two letters at least: "C:" is a Windows drive
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -63,7 +68,7 @@ def read_sources(inputs: Iterable[str | os.PathLike[str]], options: SourceOption
         text = os.fspath(item)
         if text == "-":
             yield _read_stream(stdin, options)
-        elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+        elif _URL.match(text):
             yield _read_url(text, options)
         else:
             path = Path(text)
@@ -71,6 +76,8 @@ def read_sources(inputs: Iterable[str | os.PathLike[str]], options: SourceOption
                 yield from _read_folder(path, options)
             elif path.exists():
                 yield from _read_file(path, options)
+            elif _SCHEME.match(text):   # javascript:, data:, mailto: ... (not a file that exists)
+                yield SourceError(text, "only http:// and https:// addresses are read")
             else:
                 yield SourceError(text, "no such file or folder")
 
@@ -124,12 +131,18 @@ def _read_stream(stream: IO[bytes] | None, options: SourceOptions) -> Document |
 def _read_jsonl(path: Path, options: SourceOptions) -> Iterator[Document | SourceError]:
     """One article per line: ``{"url", "title", "text" or "html", "published", "author"}``."""
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := handle.readline(options.max_bytes + 1):
+            number += 1
             source = f"{path}:{number}"
-            if not raw.strip():
-                continue
             if len(raw) > options.max_bytes:
-                yield SourceError(source, f"line too large ({len(raw):,} bytes)")
+                # skip the rest of the line without holding it in memory
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := handle.readline(1 << 20)):
+                    size += len(raw)
+                yield SourceError(source, f"line too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+                continue
+            if not raw.strip():
                 continue
             try:
                 record = json.loads(raw)
@@ -149,13 +162,26 @@ def _read_jsonl(path: Path, options: SourceOptions) -> Iterator[Document | Sourc
             if bad:
                 yield SourceError(source, f"field {bad[0]!r} must be a string")
                 continue
+            # JSON may escape a lone surrogate ("\ud800", half an emoji cut off), which no UTF-8 text holds
+            media_type = "text/html" if content is html else "text/plain"
+            content = _SURROGATE.sub("\ufffd", content)
+            meta = {key: _SURROGATE.sub("\ufffd", value) if value else value for key, value in meta.items()}
             yield Document(source=source, content=content,
-                           media_type="text/html" if content is html else "text/plain", **meta)
+                           media_type=media_type, **meta)
 
 
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, limit: int) -> None:
         self.max_redirections = limit
+
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        # urllib refuses a file:// target itself, as an HTTPError that reads like a redirect loop: say why
+        target = urllib.parse.urljoin(req.full_url, headers.get("location") or headers.get("uri") or "")
+        if not target.lower().startswith(("http://", "https://")):
+            raise urllib.error.URLError(f"redirect to a non-HTTP address {target!r} refused")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if not newurl.lower().startswith(("http://", "https://")):
@@ -174,9 +200,18 @@ def _read_url(url: str, options: SourceOptions) -> Document | SourceError:
             content_type = response.headers.get_content_type()
             if content_type not in ("text/html", "application/xhtml+xml", "text/plain", "text/markdown"):
                 return SourceError(url, f"content type {content_type} is not an article (HTML or text)")
-            data = response.read(options.max_bytes + 1)
-            if len(data) > options.max_bytes:
-                return SourceError(url, f"response larger than {options.max_bytes:,} bytes")
+            # the socket timeout bounds each read only; a server that trickles bytes meets this deadline
+            deadline = time.monotonic() + options.timeout
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read1(min(1 << 16, options.max_bytes + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > options.max_bytes:
+                    return SourceError(url, f"response larger than {options.max_bytes:,} bytes")
+                if time.monotonic() > deadline:
+                    return SourceError(url, f"timed out after {options.timeout:g} s (the response kept coming)")
+            data = b"".join(chunks)
             charset = response.headers.get_content_charset()
             final_url = response.geturl()
     except urllib.error.HTTPError as err:

@@ -125,7 +125,7 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
                 self.recovered = self._recover()
-        except OSError as err:
+        except (OSError, RuntimeError) as err:   # RuntimeError: RocksDB found the files damaged
             message = str(err)
             if "lock" in message.lower():
                 raise StoreError(f"{self.path}: store in use by another dramagraph process ({message})") from err
@@ -267,7 +267,13 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
+        substitutions = {}
+        for name, value in (bindings or {}).items():
+            if value is not None:
+                try:
+                    substitutions[ox.Variable(name)] = to_ox(value)
+                except ValueError as err:   # not a variable name, or an IRI that is not one
+                    raise QueryError(f"cannot bind {name!r} to {value!r}: {err}") from err
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
                                      substitutions=substitutions or None)

@@ -15,6 +15,9 @@ _ABBREV = frozenset("mr mrs ms dr st jr sr vs no vol ep eps prof gen lt col sgt 
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+|\s+\|\s*|\s*\|\s+")
 _STOP = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")  # _BOUNDARY on a line without "|"
 _NEXT_START = re.compile(r"['\"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
+# Longer "sentences" are read in pieces (no real sentence comes near it; a run-on line might)
+MAX_SENTENCE = 1000
+HEAD_REACH = 300    # characters a tail-led rule looks back from its tail for the head's first word
 _PAREN = re.compile(r"\([^()\n]{0,120}\)")
 _TOKEN = re.compile(TOK)
 _NAME_AT_END = re.compile(rf"(?:{NAME})\s*$")
@@ -183,6 +186,15 @@ def _add(out: list[Sentence], text: str, start: int, end: int, headline: _Line) 
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == "|"):
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # Several rules take time quadratic in a sentence's length: an endless run-on line (hostile or
+        # broken input) is read in pieces cut at a space, so an article takes time linear in its length.
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(out, text, start, cut, headline)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], headline))
 
@@ -324,8 +336,9 @@ class Sentences:
             t = tail_at(text, start, end)
             while t is not None:
                 a = t.start()
-                r = a  # back over the characters a head may hold
-                while r > start:
+                r = a  # back over the characters a head may hold (a name or title: never longer than this)
+                stop = max(start, a - HEAD_REACH)
+                while r > stop:
                     c = text[r - 1]
                     if c.isalnum() or c.isspace() or c in extra:
                         r -= 1

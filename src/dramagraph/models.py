@@ -59,6 +59,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     author: str | None = None
+    content_hash: str | None = None   # of the input it was read from (``pipeline.fingerprint``)
 
     @property
     def key(self) -> str:
@@ -70,9 +71,6 @@ class Article:
         """A short stable identifier derived from ``key`` (used in IRIs)."""
         return hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:16]
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -287,7 +287,8 @@ def _cores() -> int:
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results: dict[str, Any] = {"cores": _cores(), "python": platform.python_version(), "ingest": []}
+    results: dict[str, Any] = {"cores": _cores(), "python": platform.python_version(), "timeout": args.timeout,
+                               "ingest": []}
     with tempfile.TemporaryDirectory(prefix="dramagraph-bench-") as tmp_name:
         tmp = Path(tmp_name)
         for size in sizes:
@@ -409,7 +410,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--tmp", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--table", metavar="RESULTS.json", help="print the table of results saved with --json")
     args = parser.parse_args(argv)
+    if args.table:
+        saved = json.loads(Path(args.table).read_text(encoding="utf-8"))
+        print_table(saved, saved.get("timeout", args.timeout))
+        return 0
     if args.worker:
         return worker(args)
     if args.quick:

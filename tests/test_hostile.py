@@ -193,7 +193,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path, Run, 
     corpus = make_corpus(base / "corpus")
     store = base / "store"
     first = dramagraph("ingest", str(corpus.folder), "--store", str(store))
-    second = dramagraph("ingest", str(corpus.folder), "--store", str(store))   # again: replaces, never adds
+    # again with --force (an unchanged input is otherwise skipped): replaces, never adds
+    second = dramagraph("ingest", str(corpus.folder), "--store", str(store), "--force")
     print(f"\nhostile batch: {first.seconds:.1f} s, then {second.seconds:.1f} s; "
           f"peak RSS of the ingest processes {first.peak_rss_mb:.0f} MB")
     return corpus, store, first, second
@@ -215,6 +216,17 @@ def test_each_bad_item_gets_one_clear_line_and_the_exit_code_says_so(batch) -> N
         assert re.fullmatch(rf"Ingested {len(corpus.good)} articles \(\d+ facts, \d+ triples\) into .+ in "
                             rf"[\d.]+ s; {len(corpus.bad)} failed\.", summary), summary
         assert len(lines) == len(corpus.bad) + 1
+
+
+def test_a_third_run_skips_every_stored_item_and_still_names_the_bad_ones(batch) -> None:
+    corpus, store, _, _ = batch
+    third = dramagraph("ingest", str(corpus.folder), "--store", str(store))
+    assert third.code == 1 and "Traceback" not in third.stderr
+    lines = third.stderr.splitlines()
+    assert sorted(line for line in lines if line.startswith("Error: ")) == sorted(
+        f"Error: {shown(item)}: {reason}" for item, reason in corpus.bad.items())
+    assert re.fullmatch(rf"Ingested 0 articles \(0 facts, 0 triples\) into .+ in [\d.]+ s; "
+                        rf"{len(corpus.good)} unchanged, skipped; {len(corpus.bad)} failed\.", lines[-1]), lines[-1]
 
 
 def test_bounded_time_and_memory(batch) -> None:

@@ -69,7 +69,7 @@ def _open_store(path: str | Path, read_only: bool = True, update_url: str | None
 
 def _store_name(spec: str) -> str:
     """A store's short name for titles: the folder's name, or the remote store's URL."""
-    from .remote import is_remote
+    from .store import is_remote
 
     return spec if is_remote(spec) else Path(spec).name
 
@@ -100,27 +100,32 @@ def main(debug: bool) -> None:
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts less certain than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that clean, extract and map articles (0: one per CPU core); one writer stores them.")
+@click.option("--force", is_flag=True, help="Re-ingest inputs whose content is unchanged since they were stored.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr (errors still show).")
 @click.option("--update-url", envvar="DRAMAGRAPH_SPARQL_UPDATE_URL", default=None, metavar="URL",
               help="A remote store's SPARQL Update endpoint when it is not the --store URL "
                    "(or set DRAMAGRAPH_SPARQL_UPDATE_URL).")
 @_json_option
 @_handle_errors
-def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confidence: float, quiet: bool,
-           update_url: str | None, as_json: bool) -> None:
+def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confidence: float, jobs: int,
+           force: bool, quiet: bool, update_url: str | None, as_json: bool) -> None:
     """Read articles and store their facts.
 
     INPUTS are .txt, .html/.htm, .md or .jsonl files, folders (read recursively), http(s) URLs, or -
-    for standard input.  Re-ingesting an article replaces its facts.
+    for standard input.  Re-ingesting an article replaces its facts; an input unchanged since it was
+    stored (same content hash) is skipped unless --force.
     """
     from .mapping import MappingOptions
     from .models import ExtractOptions
-    from .pipeline import IngestOptions, Progress
+    from .pipeline import IngestInterrupted, IngestOptions, IngestReport, Progress
     from .pipeline import ingest as run_ingest
 
     options = IngestOptions(extract=ExtractOptions(min_confidence=min_confidence),
                             mapping=MappingOptions(base=base) if base else MappingOptions(),
-                            strict=_debug())   # --debug: an internal error stops with its traceback
+                            strict=_debug(),   # --debug: an internal error stops with its traceback
+                            jobs=jobs, force=force)
     show_progress = not quiet and sys.stderr.isatty()   # a live counter on a terminal
     log_progress = not quiet and not show_progress      # a line per 1,000 items in logs
     started = time.perf_counter()
@@ -136,17 +141,24 @@ def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confi
             rate = event.done / max(time.perf_counter() - started, 1e-9)
             click.echo(f"{event.done} articles read ({rate:.0f}/s) ...", err=True)
 
+    interrupted = False
     with _open_store(store_path, read_only=False, update_url=update_url) as store:
-        report = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)
+        try:
+            report: IngestReport = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)
+        except IngestInterrupted as stop:   # the finished articles are committed; nothing is half-written
+            report, interrupted = stop.report, True
     if show_progress:
         click.echo("\r\033[K", nl=False, err=True)
     if as_json:
-        _emit_json(report.as_dict())
-    if not quiet:
+        _emit_json({**report.as_dict(), "interrupted": interrupted})
+    if not quiet or interrupted:
         failed = f"; {len(report.failed)} failed" if report.failed else ""
-        click.echo(f"Ingested {report.articles} article{'s' * (report.articles != 1)} "
-                   f"({report.facts} facts, {report.triples} triples) into {store_path} "
-                   f"in {report.seconds:.2f} s{failed}.", err=True)
+        skipped = f"; {report.skipped} unchanged, skipped" if report.skipped else ""
+        click.echo(f"{'Interrupted: stored' if interrupted else 'Ingested'} {report.articles} "
+                   f"article{'s' * (report.articles != 1)} ({report.facts} facts, {report.triples} triples) "
+                   f"into {store_path} in {report.seconds:.2f} s{skipped}{failed}.", err=True)
+    if interrupted:
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
 
@@ -555,8 +567,8 @@ def serve(store_path: str, host: str, port: int, allow_update: bool, timeout: fl
     """Answer SPARQL 1.1 Protocol requests at http://HOST:PORT/sparql, with a query page at /."""
     import logging
 
-    from .remote import is_remote
     from .serve import ServeOptions, make_server
+    from .store import is_remote
 
     if is_remote(store_path):   # its workers query Oxigraph directly; a remote store has its own endpoint
         raise click.ClickException(f"serve publishes a store folder; {store_path} already answers SPARQL at "

@@ -36,11 +36,10 @@ from urllib.parse import quote
 
 from rdflib import Literal, Namespace, URIRef
 
-from .models import Entity, EntityKind, Evidence, Extraction, Fact, FactKind
+from .models import DEFAULT_BASE, Entity, EntityKind, Evidence, Extraction, Fact, FactKind
 from .names import person_key, title_key
 
 DG = Namespace("https://w3id.org/dramagraph/ontology#")
-DEFAULT_BASE = "https://w3id.org/dramagraph/id/"
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -54,10 +53,11 @@ EPISODES, EPISODE_MINUTES, DIRECTOR, WRITER, ALIAS = (
 SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE = (
     DG.sentence, DG.start, DG.end, DG.rule, DG.confidence, DG.article)
 TITLE, URL, SOURCE, PUBLISHED, AUTHOR = DG.title, DG.url, DG.source, DG.published, DG.author
+CONTENT_HASH = DG.contentHash
 DG_TERMS = (SHOW, SEASON, SERIES, PLATFORM, PERSON, CHARACTER, PERFORMANCE, ARTICLE, PERFORMER, CHARACTER_OF,
             IN_SHOW, EVIDENCE, STREAMS_ON, SEASON_OF, SEASON_NUMBER, EPISODES, EPISODE_MINUTES, DIRECTOR,
             WRITER, ALIAS, SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE, TITLE, URL, SOURCE, PUBLISHED,
-            AUTHOR)
+            AUTHOR, CONTENT_HASH)
 
 #: the direct property each binary fact kind writes (ROLE and CAST become performances instead)
 FACT_PROPERTY: dict[FactKind, URIRef] = {
@@ -256,6 +256,7 @@ _P_SEASON_NUMBER, _P_ALIAS = nt_iri(SEASON_NUMBER), nt_iri(ALIAS)
 _P_SENTENCE, _P_START, _P_END, _P_RULE, _P_CONFIDENCE, _P_IN_ARTICLE = map(
     nt_iri, (SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE))
 _P_TITLE, _P_URL, _P_SOURCE, _P_PUBLISHED, _P_AUTHOR = map(nt_iri, (TITLE, URL, SOURCE, PUBLISHED, AUTHOR))
+_P_CONTENT_HASH = nt_iri(CONTENT_HASH)
 _NT_PROPERTY = {kind: nt_iri(prop) for kind, prop in FACT_PROPERTY.items()}
 _P_STREAMS_ON, _P_SEASON_OF = _NT_PROPERTY[FactKind.PLATFORM], _NT_PROPERTY[FactKind.SEASON]
 # what an IRI may not contain (RFC 3987), and the scheme it must start with
@@ -464,6 +465,8 @@ class _Builder:
             self.add(iri, _P_PUBLISHED, _text(article.published))
         if article.author:
             self.add(iri, _P_AUTHOR, _text(article.author))
+        if article.content_hash:   # lets a later ingest skip the unchanged input
+            self.add(iri, _P_CONTENT_HASH, _text(article.content_hash))
 
     def node_triples(self) -> list[str]:
         out: list[str] = []

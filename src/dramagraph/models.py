@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+DEFAULT_BASE = "https://w3id.org/dramagraph/id/"   # base IRI of the graph's nodes (and of a remote store's graphs)
+
 
 class EntityKind(StrEnum):
     PERSON = "person"
@@ -59,6 +61,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     author: str | None = None
+    content_hash: str | None = None   # of the input it was read from (``pipeline.fingerprint``)
 
     @property
     def key(self) -> str:
@@ -70,9 +73,6 @@ class Article:
         """A short stable identifier derived from ``key`` (used in IRIs)."""
         return hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:16]
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

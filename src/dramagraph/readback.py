@@ -14,25 +14,16 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, Protocol
 
-from rdflib import URIRef
-
-from .mapping import (
-    ALIAS,
-    CHARACTER,
-    DIRECTOR,
-    EPISODE_MINUTES,
-    EPISODES,
-    PERFORMER,
-    PERSON,
-    RDF_TYPE,
-    SEASON_NUMBER,
-    SEASON_OF,
-    STREAMS_ON,
-    WRITER,
-)
 from .models import Fact, FactKind
 from .names import person_key, title_key
 from .queries import load
+
+# the IRIs of mapping's terms, as strings: reading the graph back needs neither mapping nor rdflib
+_DG = "https://w3id.org/dramagraph/ontology#"
+ALIAS, CHARACTER, DIRECTOR, EPISODE_MINUTES, EPISODES, PERFORMER, PERSON, SEASON_NUMBER, SEASON_OF, STREAMS_ON, \
+    WRITER = (_DG + name for name in ("alias", "Character", "director", "episodeMinutes", "numberOfEpisodes",
+                                      "performer", "Person", "seasonNumber", "seasonOf", "streamsOn", "writer"))
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 class Queryable(Protocol):
@@ -154,6 +145,8 @@ def explain(store: Queryable, name: str) -> list[dict[str, Any]]:
     label = labels(store)
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
+    from rdflib import URIRef  # the node is bound as an IRI
+
     for node in nodes:
         for row in _select(store, "explain", {"node": URIRef(node)}):
             key = (row["fact"], row["article"], row["sentence"])

@@ -35,29 +35,32 @@ import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib import error as urlerror
 from urllib import parse as urlparse
 from urllib import request as urlrequest
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from .errors import QueryError, StoreError
-from .mapping import DEFAULT_BASE, Triples
+from .models import DEFAULT_BASE
 from .store import (
     ENRICHMENT_GRAPHS,
     PREFIXES,
     QUAD_FORMATS,
     RDF_FORMATS,
+    REMOTE_SCHEMES,
     RESULT_FORMATS,
     Triple,
     _to_rdflib,
     from_ox,
+    is_remote,
     to_ox,
 )
 
-SCHEMES = ("sparql+http://", "sparql+https://")
+if TYPE_CHECKING:   # rdflib only where a CONSTRUCT result is built: reading a store starts faster
+    from rdflib import Graph
+
 JOURNAL_PREFIX = "urn:dramagraph:pending:"            # journal graphs: outside the store's graphs
 JOURNAL_LISTS = "urn:dramagraph:pending-graph"        # journal -> an article graph of its batch
 JOURNAL_STARTED = "urn:dramagraph:started"            # journal -> when its batch began (xsd:dateTime)
@@ -67,11 +70,6 @@ DUMP_CHUNK = 200                                      # graphs per SELECT when e
 XML_RESULTS = "application/sparql-results+xml"
 _BOOLEAN_XML = '<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>{}</boolean></sparql>'
 _XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
-
-
-def is_remote(spec: object) -> bool:
-    """Whether a ``--store`` value names a remote SPARQL store rather than a folder."""
-    return isinstance(spec, str) and spec.lower().startswith(SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -343,6 +341,8 @@ class RemoteStore:
         result = self._results(sparql, bindings)
         if not isinstance(result, list):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        from rdflib import Graph
+
         graph = Graph()
         for triple in result:
             graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
@@ -419,7 +419,7 @@ class RemoteStore:
 # -- helpers ----------------------------------------------------------------------------------------------
 
 def _http_url(spec: str) -> str:
-    url = spec[len("sparql+"):] if spec.lower().startswith(SCHEMES) else spec
+    url = spec[len("sparql+"):] if spec.lower().startswith(REMOTE_SCHEMES) else spec
     parts = urlparse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise StoreError(f"{spec}: not an http(s) SPARQL endpoint URL")
@@ -480,6 +480,8 @@ def _str(value: str) -> str:
 
 def _ntriples(triples: Iterable[Triple]) -> str:
     """An article's triples as N-Triples text (mapping output is N-Triples lines already)."""
+    from .mapping import Triples
+
     if isinstance(triples, Triples):
         return "".join(line + " .\n" for line in triples.lines)
     lines = []

@@ -10,16 +10,17 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .mapping import Triples
 
-Triple = tuple[Node, Node, Node]
+if TYPE_CHECKING:   # rdflib is imported where it is used: `stats` and `facts` start faster without it
+    from rdflib import Graph
+    from rdflib.term import Node
+
+Triple = tuple["Node", "Node", "Node"]
 
 JOURNAL = "dramagraph-pending.json"   # graphs of a bulk load in progress (see Store.write_articles)
 ENRICHMENT_GRAPHS = "https://w3id.org/dramagraph/id/wikidata/"   # named graphs of Wikidata links and facts
@@ -51,6 +52,10 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
 
 def to_ox(term: Node | str | int | float | bool) -> ox.NamedNode | ox.Literal:
     """An rdflib term (or a plain Python value, read as a literal) as an Oxigraph term."""
+    if type(term) in (str, int, float, bool):
+        return ox.Literal(term)
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -93,6 +98,8 @@ def from_ox(term: Any) -> Any:
 
 
 def _to_rdflib(term: Any) -> Node:
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -111,7 +118,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.recovered: list[str] = []   # articles of an interrupted bulk load, removed on opening
-        self._iris: dict[URIRef, str] = {}
+        self._iris: dict[str, str] = {}
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -149,6 +156,8 @@ class Store:
         ``to_rdf`` returns) already holds N-Triples lines; other triples (rdflib terms) are converted
         term by term and checked as Oxigraph terms on the way.
         """
+        from .mapping import Triples  # here: reading a store needs neither mapping nor rdflib
+
         self._check_writable()
         fresh: list[str] = []
         fresh_graphs: list[str] = []
@@ -187,6 +196,8 @@ class Store:
 
     def _term(self, term: Node) -> str:
         """An rdflib term in N-Triples syntax, checked by Oxigraph (IRIs repeat: each converted once)."""
+        from rdflib import URIRef
+
         if type(term) is URIRef:
             cached = self._iris.get(term)
             if cached is None:
@@ -307,6 +318,8 @@ class Store:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        from rdflib import Graph
+
         graph = Graph()
         for triple in result:
             graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
@@ -378,11 +391,19 @@ PREFIXES = {
 
 
 
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+
+
+def is_remote(spec: object) -> bool:
+    """Whether a ``--store`` value names a remote SPARQL store rather than a folder."""
+    return isinstance(spec, str) and spec.lower().startswith(REMOTE_SCHEMES)
+
+
 def open_store(spec: str | Path | None, *, read_only: bool = False, update_url: str | None = None,
                graph_store_url: str | None = None) -> Any:
     """The one way the CLI and the library open a store: a folder path (or ``None`` for memory) gives the
     embedded ``Store``; ``sparql+http(s)://HOST:PORT/PATH`` a ``RemoteStore`` with the same interface."""
-    from .remote import RemoteStore, is_remote
+    from .remote import RemoteStore
 
     if is_remote(str(spec) if spec is not None else None):
         return RemoteStore(str(spec), read_only=read_only, update_url=update_url, graph_store_url=graph_store_url)

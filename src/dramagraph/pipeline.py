@@ -373,7 +373,7 @@ class _Writer:
                 continue  # drain: the run is failing, write nothing more
             try:
                 self.store.write_articles([(g.iri, g.triples) for g in batch])
-            except (DramagraphError, OSError) as err:
+            except Exception as err:  # any error, not only store errors: a dead writer would leave put() waiting
                 self.error = err
 
     def _raise_if_failed(self) -> None:

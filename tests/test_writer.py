@@ -1,0 +1,54 @@
+"""The store writer thread: whatever error a write raises stops the run with a clear error, never a hang."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from dramagraph.errors import StoreError
+from dramagraph.models import Document
+from dramagraph.pipeline import IngestOptions, ingest
+from dramagraph.store import Store
+
+
+class BrokenStore(Store):
+    """An in-memory store whose writes fail with an error that is neither a store nor an OS error (a fake)."""
+
+    def write_articles(self, graphs: Any) -> None:
+        raise RuntimeError("the database library broke")
+
+
+def _documents(n: int) -> list[Document]:
+    return [Document(source=f"review-{i}.txt", content=f"Review {i}\n\nKwon Na-yeon{i} plays Ma Seo-ri in Show {i}.",
+                     media_type="text/plain") for i in range(n)]
+
+
+def test_an_unexpected_write_error_fails_the_run_instead_of_hanging() -> None:
+    outcome: dict[str, BaseException | None] = {}
+
+    def run() -> None:
+        try:
+            # batches of one and more articles than the writer's queue holds: a dead writer would block put()
+            ingest(_documents(20), BrokenStore(None), IngestOptions(batch_size=1))
+            outcome["error"] = None
+        except BaseException as err:  # noqa: B036 - recorded for the assertion below
+            outcome["error"] = err
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "ingest hung after the writer failed"
+    error = outcome["error"]
+    assert isinstance(error, StoreError)
+    assert "the database library broke" in str(error)
+
+
+def test_a_store_error_keeps_its_own_message() -> None:
+    class Full(Store):
+        def write_articles(self, graphs: Any) -> None:
+            raise StoreError("disk full")
+
+    with pytest.raises(StoreError, match="^disk full$"):
+        ingest(_documents(3), Full(None), IngestOptions(batch_size=1))

@@ -237,8 +237,10 @@ def test_digest_credentials_from_the_environment(virtuoso, tmp_path: Path) -> No
     good = {"DRAMAGRAPH_SPARQL_USER": "dg", "DRAMAGRAPH_SPARQL_PASSWORD": "secret"}
     done = cli("ingest", str(article), "--store", remote(virtuoso), "--update-url", "sparql+" + auth, env=good)
     assert done.returncode == 0, done.stderr
-    with RemoteStore(remote(virtuoso), read_only=True) as store:
-        assert any(g.startswith(ARTICLE) for g in store.article_graphs())
+    assert "Ingested 1 article " in done.stderr
+    with RemoteStore(remote(virtuoso), read_only=True) as store:   # this very article, written with digest auth
+        sources = store.select("SELECT ?source WHERE { GRAPH ?g { ?g dg:source ?source } }")
+        assert str(article) in {row["source"] for row in sources}
     with RemoteStore(remote(virtuoso), update_url="sparql+" + auth, user="dg", password="secret") as store:
         assert store.graph_store_url == virtuoso.base_url + "/sparql-graph-crud-auth"
 

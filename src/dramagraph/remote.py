@@ -99,7 +99,11 @@ class RemoteStore:
         self.graphs = graphs or env.get("DRAMAGRAPH_SPARQL_GRAPHS") or DEFAULT_BASE
         user = user if user is not None else env.get("DRAMAGRAPH_SPARQL_USER")
         password = password if password is not None else env.get("DRAMAGRAPH_SPARQL_PASSWORD")
-        self._opener = _opener(user, password, [self.query_url, self.update_url, self.graph_store_url])
+        self._passwords = urlrequest.HTTPPasswordMgrWithDefaultRealm()
+        self._credentials = (user, password or "") if user else None
+        self._opener = _opener(self._passwords, self._credentials is not None)
+        for known in (self.query_url, self.update_url, self.graph_store_url):
+            self._grant(known)
         self.recovered: list[str] = []
         self._pragmas = ""
         self.server = ""
@@ -107,6 +111,11 @@ class RemoteStore:
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.spec!r})"
+
+    def _grant(self, url: str | None) -> None:
+        """Send the credentials to ``url`` too (each endpoint is registered: one found later included)."""
+        if url and self._credentials:
+            self._passwords.add_password(None, url, *self._credentials)
 
     # -- HTTP ----------------------------------------------------------------------------------------
 
@@ -167,6 +176,7 @@ class RemoteStore:
                 root = self.update_url.rsplit("/", 1)[0]
                 suffix = "-auth" if self.update_url.rstrip("/").endswith("-auth") else ""
                 self.graph_store_url = f"{root}/sparql-graph-crud{suffix}"
+                self._grant(self.graph_store_url)
             self._pragmas = self._exclusions()
         if not self.read_only:
             self.recovered = self._recover()
@@ -451,13 +461,9 @@ def _server_message(body: bytes) -> str:
     return (lines[0] if lines else "no details")[:300]
 
 
-def _opener(user: str | None, password: str | None, urls: list[str | None]) -> urlrequest.OpenerDirector:
+def _opener(passwords: urlrequest.HTTPPasswordMgr, authenticate: bool) -> urlrequest.OpenerDirector:
     handlers: list[urlrequest.BaseHandler] = []
-    if user:
-        passwords = urlrequest.HTTPPasswordMgrWithDefaultRealm()
-        for url in urls:
-            if url:
-                passwords.add_password(None, url, user, password or "")
+    if authenticate:
         # whichever the server asks for: Virtuoso's /sparql-auth wants digest
         handlers += [urlrequest.HTTPDigestAuthHandler(passwords), urlrequest.HTTPBasicAuthHandler(passwords)]
     return urlrequest.build_opener(*handlers)

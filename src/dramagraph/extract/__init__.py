@@ -48,7 +48,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.alias_facts(text, sents)
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
-                                                       FactKind.WRITER)])
+                                                       FactKind.WRITER)], text)
     facts = _resolve(raws, resolver, book, sents, text)
     facts = [f for f in _dedupe(facts) if f.evidence is None or f.evidence.confidence >= options.min_confidence]
     return Extraction(article, tuple(facts), _entities(facts, resolver, book))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import FactKind
+from ..names import KOREAN_SURNAMES, fold, person_key
 from .lexicon import NAME, POSS, TOK, UP
 from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
@@ -36,11 +37,16 @@ _ROLE_VERB = re.compile(
     r"|parts?)\s+of)?"
     r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
-    r"|(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
-    r"|in\s+the\s+role\s+of)"
+    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
+    r"|in\s+the\s+role\s+of"
+    # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
+    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
+    r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
+    r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
+    r"|(?:returns?|returned|returning)\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
-           "role of")
+           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
@@ -137,10 +143,15 @@ def _subject_list(text: str, start: int, end: int) -> list[Name]:
     return split_list(seg[clause_start:], start + clause_start, "none")[-6:] if seg.strip() else []
 
 
+_WHO_END = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+
+
 def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     """The list of names that ends the clause ``text[start:end]`` ("..., and C" before a verb)."""
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
+    if seg.endswith(",") and _WHO_END.search(text, start, end):
+        seg = seg[:-1].rstrip()  # "Also starring is Dae-ho Choi, who plays ..."
     # walk back over the list: names separated by commas or "and"
     m = _NAME_LIST_END.search(seg)
     if not m:
@@ -150,10 +161,12 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
 
 def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    last_end = -1  # where the previous role of the same sentence ended: "A plays C, and B plays D"
     for m in sents.finditer(_ROLE_VERB, _W_ROLE):
         sent = sents.at(m.start())
         if sent is None:
             continue
+        head = last_end if sent.start <= last_end < m.start() else sent.start
         left_seg, _ = _left(text, sent.start, m.start())
         kind = "play" if m["play"] else "take" if m["take"] else "become"
         if kind == "become":
@@ -168,13 +181,20 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if _KNOWN_FOR.search(left_seg):
             subject = _last_person(text, sent.start, m.start())
             if subject and len(chars) == 1:
-                out.append(_role(subject, chars[0], "role.known_for", 0.8, show))
+                out.append(_role(text, subject, chars[0], "role.known_for", 0.8, show))
             continue
-        persons = _trailing_names(text, sent.start, m.start())
+        last_end = chars[-1].end
+        persons = _trailing_names(text, head, m.start())
         rule = f"role.{kind}"
         if not persons and _PRONOUN.search(left_seg.rstrip()):
             persons = _previous_list(text, sents, sent, len(chars))
             rule = "role.respective_next"
+        if not persons and len(chars) == 1 and _SINGULAR.search(left_seg.rstrip()):
+            # "He will play C": the one person the sentence before names
+            found = _previous_person(text, sents, sent, book)
+            if found is not None:
+                out.append(_role(text, found, chars[0], "role.pronoun", 0.6, show))
+            continue
         if not persons:
             continue
         if len(persons) == len(chars):
@@ -182,7 +202,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if len(persons) > 1:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
             for p, c in zip(persons, chars, strict=True):
-                out.append(_role(p, c, rule, conf, show))
+                out.append(_role(text, p, c, rule, conf, show))
     return out
 
 
@@ -200,6 +220,34 @@ def _last_person(text: str, start: int, end: int) -> Name | None:
         if name and " " in name.text:
             found = name
     return found
+
+
+_SINGULAR = re.compile(r"(?:^|\W)(?:[Hh]e|[Ss]he|The\s+(?:actor|actress|star|singer|idol))\s*$")
+
+
+def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name | None:
+    """The one full name the sentence before ``sent`` holds (None when it names none or several)."""
+    i = sents.index_at(sent.start)
+    if i == 0:
+        return None
+    prev = sents.items[i - 1]
+    seg = mask_parens(prev.text)
+    found: dict[str, Name] = {}
+    for m in re.finditer(NAME, seg):
+        name = clean_name(m.group(), prev.start + m.start())
+        if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
+            continue
+        found.setdefault(person_key(name.text), name)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three words, one of them a Korean family name at either end, or a hyphenated given name."""
+    words = name.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    ends = (fold(words[0]), fold(words[-1]))
+    return ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES or any("-" in w for w in words)
 
 
 def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
@@ -227,9 +275,33 @@ def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
     return None
 
 
-def _role(p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
+def _role(text: str, p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
+    c = _character(text, c)
     return Raw(FactKind.ROLE, min(p.start, c.start), max(p.end, c.end), rule, conf, person=p.text,
                character=c.text, show=show)
+
+
+# Forms of address written before a character's name.  "Queen Min Ga-ryeong" is Min Ga-ryeong; "Director
+# Pyo", "Agent Rho", "Mrs Gil" are known by the title and a surname only, so the title stays.
+_HONORIFIC = frozenset("""
+queen king prince princess lady lord sir dame mr mrs ms miss dr doctor professor prof reverend rev father
+mother sister brother captain capt detective det officer agent inspector sergeant sgt lieutenant lt commander
+general colonel major director chairman chairwoman president judge prosecutor attorney nurse chef teacher
+master madam madame grandma grandpa grandmother grandfather uncle aunt auntie chief coach manager minister
+""".split())
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
+
+
+def _character(text: str, c: Name) -> Name:
+    words = c.text.split()
+    if len(words) >= 3 and words[0].lower().rstrip(".") in _HONORIFIC:
+        rest = c.text[len(words[0]):].lstrip()
+        return Name(rest, c.end - len(rest), c.end)
+    if len(words) == 1:
+        m = _WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+        if m and m.group(1).lower() in _HONORIFIC:
+            return Name(text[m.start(1): c.end], m.start(1), c.end)
+    return c
 
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -246,13 +318,13 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
-        out.append(_role(p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
+        out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
         if c and p and sent:
-            out.append(_role(p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
+            out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
     return out
 
 
@@ -308,11 +380,13 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             person, char, conf = outer, inner, 0.8
         elif " " in inner.text or " " not in outer.text:
             person, char, conf = inner, outer, 0.6
+        elif fold(inner.text) in KOREAN_SURNAMES and okey not in known_people:
+            person, char, conf = inner, outer, 0.6  # "Ri Su-kyung (Gong)": the actor's surname, resolved later
         else:
             continue
-        if " " not in person.text:
+        if " " not in person.text and person is not inner:
             continue
-        out.append(_role(person, char, "role.paren", conf, None))
+        out.append(_role(text, person, char, "role.paren", conf, None))
     return out
 
 
@@ -335,7 +409,7 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
             continue
         if " " in c.text or ckey in known_chars:
-            out.append(_role(p, c, "role.possessive", 0.7, None))
+            out.append(_role(text, p, c, "role.possessive", 0.7, None))
     return out
 
 

@@ -183,10 +183,14 @@ class ShowBook:
         if sent is None or not sent.headline or title.startswith(("#",)) or "#" in title:
             return title
         words = title.split()
+        low = self.sents.low
         for n in range(len(words), 0, -1):
             prefix = " ".join(words[:n])
-            if self.text.count(prefix) > 1 and clean_title(prefix):
-                return prefix
+            if low.count(prefix.lower()) > 1 and clean_title(prefix):
+                # the body's spelling: headlines capitalise every word ("Crown Of Thorns")
+                i = low.find(prefix.lower(), sent.end) if self.sents.low_same else -1
+                return self.text[i: i + len(prefix)] if i >= 0 and clean_title(self.text[i: i + len(prefix)]) \
+                    else prefix
         return None
 
     def _plain(self, title: str, weight: float) -> Show:

@@ -88,12 +88,17 @@ _CREDIT_TITLE = tail_led(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CRE
 _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
-_WHO_WROTE_TAIL = r"who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
+_WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
+                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed)\s+")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
-    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
-    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
+    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
+    rf"|(?:[a-z][\w-]*\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
+    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
+# "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
+_SCRIPT_BY = re.compile(r"\b(?:script|screenplay|teleplay|writing)\s*,?\s+(?:is\s+|was\s+|comes\s+)?(?:by|from)\s+"
+                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
 _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
@@ -107,7 +112,8 @@ _BY_INLINE = re.compile(
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
-_JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwriter|writer)\s+(?=[A-Z])")
+_JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|PD|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
+                         r"(?:\s+|,\s+(?=[A-Z][^,.;]{2,40},))(?=[A-Z])")
 
 _NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
 _NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
@@ -514,15 +520,20 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
-                               show=_first_show(book, sents, m.start()), strict_person=True))
-    for m in sents.finditer(_WHO_WROTE, (" who ",)):
+                               show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if not p or not title or " " not in p.text:
             continue
-        kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted") else FactKind.DIRECTOR
-        out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who", 0.8, person=p.text, show=title,
-                       strict_person=True))
+        kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
+        sent = sents.at(m.start())
+        # "Writers A and B, who co-wrote S": every name of the list before "who"
+        names = _trailing_names(text, sent.start, m.end("p")) if sent is not None else []
+        for n in names if p.text in {n.text for n in names} else [p]:
+            if " " in n.text:
+                out.append(Raw(kind, n.start, m.end("t"), f"{kind.value}.who", 0.8, person=n.text, show=title,
+                               strict_person=True))
         star = clean_name(m["star"], m.start("star")) if m["star"] else None
         if star and " " in star.text:
             out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
@@ -532,17 +543,48 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if p and " " in p.text:
             kind = FactKind.DIRECTOR if m["v"] in ("direct", "helm") else FactKind.WRITER
             out.append(Raw(kind, p.start, m.end(), f"{kind.value}.will", 0.85, person=p.text, strict_person=True))
-    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
-        n = name_after(text, m.end())
+    for m in sents.finditer(_SCRIPT_BY, ("script", "screenplay", "teleplay", "writing")):
         sent = sents.at(m.start())
-        if n is None or " " not in n.text or sent is None or sent.headline:
+        if sent is None or sent.headline:
             continue
-        kind = FactKind.DIRECTOR if m["k"] in ("director", "directors", "PD") else FactKind.WRITER
-        if re.match(r"\s*(?:,|and)\s", text[n.end: n.end + 6]) and m["k"].endswith("s"):
+        for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+            if " " in n.text:
+                out.append(Raw(FactKind.WRITER, n.start, n.end, "writer.script_by", 0.8, person=n.text,
+                               show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
             continue
-        out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text,
-                       show=_first_show(book, sents, m.start()), strict_person=True))
+        kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors", "pd") else FactKind.WRITER
+        show = _show_before(book, sents, m.start())
+        if m["k"].endswith("s"):
+            # "Writers A and B, who ...": the list, but not "directors Kim and Choi" (surnames)
+            for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+                if " " in n.text:
+                    out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
+                                   strict_person=True))
+            continue
+        n = name_after(text, m.end())
+        if n is None or " " not in n.text:
+            continue
+        out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
+                       strict_person=True))
     return out
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+
+
+def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
+    """The show a credit at ``pos`` belongs to: the last one named before it in its sentence, outside
+    relative clauses ("B, who helmed Night Patrol, and written by C": not Night Patrol); else the main one."""
+    sent = sents.at(pos)
+    if sent is None:
+        return None
+    chunk = book.text[sent.start:pos]
+    masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
+    shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
+    return shows[-1].title if shows else None
 
 
 def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

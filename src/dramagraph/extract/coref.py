@@ -23,6 +23,11 @@ from .text import Raw
 _FULL_NAME = re.compile(rf"(?<![\w-])[{UP}][a-z]+(?:-[a-z]+)?(?: [{UP}][a-z]+(?:-[a-z]+)?){{1,2}}(?![\w-])")
 
 
+def _fused(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" not in words[1] and len(words[1]) >= 5
+
+
 def _parts(name: str) -> int:
     return len(re.split(r"[\s-]+", name.strip()))
 
@@ -97,6 +102,15 @@ class Resolver:
             else:
                 del self.chars[key]
         self._spelling_variants(raws)
+        # "Bae Jinwoo" read by a rule, "Bae Jin Woo" written elsewhere: the spelling that keeps the syllables
+        # apart names the person (looked for only when a fused given name was read)
+        if any(_fused(c.name) for c in self.people.values()):
+            pool = self.pool()
+            for key, cluster in self.people.items():
+                better = pool.get(key)
+                if better is not None and _parts(better) > _parts(cluster.name):
+                    cluster.variants.add(cluster.name)
+                    cluster.name = better
 
     def _spelling_variants(self, raws: list[Raw]) -> None:
         keys = list(self.people)

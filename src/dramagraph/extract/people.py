@@ -357,8 +357,12 @@ def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
     return out
 
 
+_ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
+
+
 def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: ShowBook,
-                key) -> list[Raw]:
+                key, known_crew: dict | None = None) -> list[Raw]:
+    known_crew = known_crew or {}
     """"Character (Actor)" or "Actor (Character)", "Actor (Show A and Show B)", "Name (aka Other)"."""
     out: list[Raw] = []
     for outer, inner, inner_text, _, i_end in paren_mentions(text):
@@ -369,6 +373,19 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
                                alias=aka["a"]))
             continue
         okey = key(outer.text)
+        if inner is not None and " " in inner.text and okey in known_people and _ROLE_NEXT.match(text, i_end + 1):
+            # "A (Earlier Show) plays C": the bracket is a credit, the character comes after the verb
+            title = clean_title(inner.text)
+            if title:
+                out.append(Raw(FactKind.CAST, outer.start, i_end, "cast.filmography", 0.7, person=outer.text,
+                               show=title))
+            continue
+        if inner is not None and okey in known_crew and " " in outer.text:
+            title = clean_title(inner.text)  # "Director A (Earlier Show)"
+            if title:
+                out.append(Raw(known_crew[okey], outer.start, i_end, f"{known_crew[okey].value}.filmography", 0.7,
+                               person=outer.text, show=title, strict_person=True))
+            continue
         if inner is None:
             if okey in known_people and not inner_text[:1].islower():
                 titles = [clean_title(t) for t in re.split(r"\s*(?:,|\band\b|&|/)\s*", inner_text)]

@@ -308,6 +308,9 @@ class ShowBook:
         """The show a surface title names (a bare series name means its best-known season)."""
         if surface is None:
             return self.main
+        m = _NUMBERED.fullmatch(title_key(surface))  # a season's own title ("X season 1"), as rules name it
+        if m and (m[1], int(m[2])) in self.seasons:
+            return self.seasons[(m[1], int(m[2]))]
         title = clean_title(surface.strip("\"\u201c\u2018\u201d\u2019 "))
         if not title:
             return None

@@ -131,7 +131,8 @@ def test_links_and_facts_are_stored_apart_from_articles(enriched: tuple[Path, Pa
             {"season": URIRef(WD + "Q990000106")})
         assert [(r["series"], r["n"]) for r in ordinal] == [(WD + "Q990000105", "2")]
         # the article facts read back as before, and the graph still conforms to the shapes
-        assert len(read_facts(store)) == 20
+        # (21: "Bang Eun-chae plays her sister Han Ye-jin" is read as the role it is)
+        assert len(read_facts(store)) == 21
         from dramagraph.validate import validate
 
         assert validate(store).conforms
@@ -194,7 +195,8 @@ def test_diff_quickstatements_and_facts_entities(enriched: tuple[Path, Path, dic
     assert ("Kim Do-yoon", "person", "Q990000201") in entities and ("Moon Gate #2", "show", "Q990000106") in entities
     assert ("Netflix", "platform", "Q990000301") in entities
     assert not any(name in ("Lee Hae-in", "Bang Eun-chae") for name, _, _ in entities)
-    assert len(facts["roles"]) == 5 and len(facts["shows"]) == 3
+    # six roles: "Bang Eun-chae plays her sister Han Ye-jin" included
+    assert len(facts["roles"]) == 6 and len(facts["shows"]) == 3
 
 
 def test_hostile_names_reach_queries_safely(endpoint: str, tmp_path: Path) -> None:

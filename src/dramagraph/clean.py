@@ -54,6 +54,9 @@ _END = re.compile(
       latest(?:\ (?:news|stories|articles|posts|updates))?
     | related(?:\ (?:articles?|posts?|stories|news|content|reads|coverage|topics))?
     | (?:more|other)\ (?:from|stories|news|articles|on|in)\b.{0,50}
+    # "More K-drama news", "Latest celebrity stories"
+    | (?:more|other|latest|top|recent)\ (?:[\w+&-]+\ ){1,3}(?:news|stories|articles|headlines|updates)
+    | also\ read                                                                    # a bare heading
     | must[\ -]reads?
     | you\ (?:might|may|could)\ also\ (?:like|enjoy|be\ interested\ in)
     | recommended(?:\ (?:to|for)\ you|\ (?:stories|articles|reads|videos))?

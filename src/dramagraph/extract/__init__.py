@@ -42,13 +42,17 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     known_people = {person_key(r.person) for r in strong if r.person and " " in r.person}
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong
-    raws += people.paren_facts(text, known_people, known_chars, book, person_key)
+    # directors and writers who are not also read as actors: "Director A (Earlier Show)" is A's credit
+    actors = {person_key(r.person) for r in strong if r.person and r.kind in (FactKind.ROLE, FactKind.CAST)}
+    known_crew = {person_key(r.person): r.kind for r in strong
+                  if r.kind in (FactKind.DIRECTOR, FactKind.WRITER) and r.person and person_key(r.person) not in actors}
+    raws += people.paren_facts(text, known_people, known_chars, book, person_key, known_crew)
     raws += people.possessive_facts(text, sents, known_people, known_chars, book, person_key)
     raws += people.season_cast_facts(text, sents, book)
     raws += people.alias_facts(text, sents)
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
-                                                       FactKind.WRITER)])
+                                                       FactKind.WRITER)], text)
     facts = _resolve(raws, resolver, book, sents, text)
     facts = [f for f in _dedupe(facts) if f.evidence is None or f.evidence.confidence >= options.min_confidence]
     return Extraction(article, tuple(facts), _entities(facts, resolver, book))

@@ -8,13 +8,28 @@ the role sentence) are one person only when just one of them has a role: conserv
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import FactKind
-from ..names import fold, person_key, person_tokens
+from ..names import KOREAN_SURNAMES, fold, person_key, person_tokens
+from .lexicon import NAME_STOP, UP
 from .text import Raw
+
+# Two or three capitalised words, the last or first hyphenated or short: "Park Ji-hoon", "Ji-hoon Park",
+# "Han So Hee"
+_FULL_NAME = re.compile(rf"(?<![\w-])[{UP}][a-z]+(?:-[a-z]+)?(?: [{UP}][a-z]+(?:-[a-z]+)?){{1,2}}(?![\w-])")
+
+
+def _fused(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" not in words[1] and len(words[1]) >= 5
+
+
+def _parts(name: str) -> int:
+    return len(re.split(r"[\s-]+", name.strip()))
 
 
 @dataclass
@@ -57,7 +72,9 @@ def _edit1(a: str, b: str) -> bool:
 class Resolver:
     """Canonical names for the person and character surfaces of one article."""
 
-    def __init__(self, raws: list[Raw]) -> None:
+    def __init__(self, raws: list[Raw], text: str = "") -> None:
+        self.text = text
+        self._pool: dict[str, str] | None = None     # full names written anywhere (read when first needed)
         self.people: dict[str, Cluster] = {}
         self.chars: dict[str, Cluster] = {}
         self.merged: dict[str, str] = {}             # alias key -> canonical key (spelling variants)
@@ -69,6 +86,8 @@ class Resolver:
                 key = person_key(raw.person)
                 cluster = self.people.setdefault(key, Cluster(raw.person, raw.start))
                 cluster.variants.add(raw.person)
+                if _parts(raw.person) > _parts(cluster.name):
+                    cluster.name = raw.person  # "Bae Jin-woo" over "Bae Jinwoo": the syllables kept apart
                 person_votes[key] += 2 if raw.kind is not FactKind.ROLE or raw.confidence >= 0.75 else 1
                 if raw.kind is FactKind.ROLE:
                     cluster.roles += 1
@@ -83,6 +102,15 @@ class Resolver:
             else:
                 del self.chars[key]
         self._spelling_variants(raws)
+        # "Bae Jinwoo" read by a rule, "Bae Jin Woo" written elsewhere: the spelling that keeps the syllables
+        # apart names the person (looked for only when a fused given name was read)
+        if any(_fused(c.name) for c in self.people.values()):
+            pool = self.pool()
+            for key, cluster in self.people.items():
+                better = pool.get(key)
+                if better is not None and _parts(better) > _parts(cluster.name):
+                    cluster.variants.add(cluster.name)
+                    cluster.name = better
 
     def _spelling_variants(self, raws: list[Raw]) -> None:
         keys = list(self.people)
@@ -117,7 +145,32 @@ class Resolver:
         if len(hits) == 1:
             hits[0].variants.add(surface)
             return hits[0].name
+        if not hits:
+            # "Park plays C" where no rule read "Park Ji-hoon" in full: the one full name written in the
+            # article that starts or ends with this word
+            names = [n for k, n in self.pool().items() if token in _ends(n)]
+            if len(names) == 1 and person_key(names[0]) not in self.chars:
+                cluster = self.people.setdefault(person_key(names[0]), Cluster(names[0], 0))
+                cluster.variants.add(surface)
+                return cluster.name
         return None
+
+    def pool(self) -> dict[str, str]:
+        """Person-shaped full names of the article, by key (the first spelling with the most parts)."""
+        if self._pool is None:
+            self._pool = {}
+            for m in _FULL_NAME.finditer(self.text):
+                name = m.group()
+                words = name.split()
+                ends = (fold(words[0]), fold(words[-1]))
+                if not (ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES) or any(
+                        fold(w) in NAME_STOP for w in words):
+                    continue
+                key = person_key(name)
+                held = self._pool.get(key)
+                if held is None or _parts(name) > _parts(held):
+                    self._pool[key] = name
+        return self._pool
 
     def character(self, surface: str) -> str | None:
         surface = surface.strip()

@@ -129,6 +129,9 @@ def to_number(word: str) -> int | None:
 # Words that look like titles but name genres, places, nationalities or the trade.
 NOT_TITLE = frozenset("""
 korean japanese chinese american british thai taiwanese k-drama kdrama k-dramas kdramas k-pop kpop
+scottish irish welsh english french german spanish italian indian australian canadian european asian
+veteran top rising rookie fellow former famous popular acclaimed beloved talented seasoned young
+award-winning leading supporting main idol hallyu newcomer
 hollywood hallyu broadway oscar oscars emmy emmys golden globe netflix disney disney+ korea japan china
 the a an this that it its he she they his her their season episode part series drama show film movie
 anthology review trailer cast first last new kbs mbc sbs tvn jtbc ena apple prime hbo hulu viki

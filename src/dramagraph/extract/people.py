@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import FactKind
+from ..names import KOREAN_SURNAMES, fold, person_key
 from .lexicon import NAME, POSS, TOK, UP
 from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
@@ -36,11 +37,16 @@ _ROLE_VERB = re.compile(
     r"|parts?)\s+of)?"
     r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
-    r"|(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
-    r"|in\s+the\s+role\s+of)"
+    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
+    r"|in\s+the\s+role\s+of"
+    # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
+    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
+    r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
+    r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
+    r"|(?:returns?|returned|returning)\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
-           "role of")
+           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
@@ -82,12 +88,17 @@ _CREDIT_TITLE = tail_led(re.compile(rf"(?<![\w'\u2019])(?P<t>{TITLE})\s+" + _CRE
 _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
-_WHO_WROTE_TAIL = r"who\s+(?:also\s+|previously\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed|helmed)\s+"
+_WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
+                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed)\s+(?!by\b)")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
-    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?)?"
-    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie)\s+)?{_QO}?(?P<t>{TITLE})")
+    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
+    rf"|(?:[a-z][\w-]*\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
+    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
+# "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
+_SCRIPT_BY = re.compile(r"\b(?:script|screenplay|teleplay|writing)\s*,?\s+(?:is\s+|was\s+|comes\s+)?(?:by|from)\s+"
+                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
 _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
@@ -101,7 +112,8 @@ _BY_INLINE = re.compile(
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
-_JOB_BEFORE = re.compile(r"\b(?P<k>director|directors|PD|screenwriter|scriptwriter|writer)\s+(?=[A-Z])")
+_JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|PD|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
+                         r"(?:\s+|,\s+(?=[A-Z][^,.;]{2,40},))(?=[A-Z])")
 
 _NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
 _NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
@@ -137,10 +149,15 @@ def _subject_list(text: str, start: int, end: int) -> list[Name]:
     return split_list(seg[clause_start:], start + clause_start, "none")[-6:] if seg.strip() else []
 
 
+_WHO_END = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+
+
 def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     """The list of names that ends the clause ``text[start:end]`` ("..., and C" before a verb)."""
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
+    if seg.endswith(",") and _WHO_END.search(text, start, end):
+        seg = seg[:-1].rstrip()  # "Also starring is Dae-ho Choi, who plays ..."
     # walk back over the list: names separated by commas or "and"
     m = _NAME_LIST_END.search(seg)
     if not m:
@@ -150,10 +167,12 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
 
 def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    last_end = -1  # where the previous role of the same sentence ended: "A plays C, and B plays D"
     for m in sents.finditer(_ROLE_VERB, _W_ROLE):
         sent = sents.at(m.start())
         if sent is None:
             continue
+        head = last_end if sent.start <= last_end < m.start() else sent.start
         left_seg, _ = _left(text, sent.start, m.start())
         kind = "play" if m["play"] else "take" if m["take"] else "become"
         if kind == "become":
@@ -168,13 +187,20 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if _KNOWN_FOR.search(left_seg):
             subject = _last_person(text, sent.start, m.start())
             if subject and len(chars) == 1:
-                out.append(_role(subject, chars[0], "role.known_for", 0.8, show))
+                out.append(_role(text, subject, chars[0], "role.known_for", 0.8, show))
             continue
-        persons = _trailing_names(text, sent.start, m.start())
+        last_end = chars[-1].end
+        persons = _trailing_names(text, head, m.start())
         rule = f"role.{kind}"
         if not persons and _PRONOUN.search(left_seg.rstrip()):
             persons = _previous_list(text, sents, sent, len(chars))
             rule = "role.respective_next"
+        if not persons and len(chars) == 1 and _SINGULAR.search(left_seg.rstrip()):
+            # "He will play C": the one person the sentence before names
+            found = _previous_person(text, sents, sent, book)
+            if found is not None:
+                out.append(_role(text, found, chars[0], "role.pronoun", 0.6, show))
+            continue
         if not persons:
             continue
         if len(persons) == len(chars):
@@ -182,7 +208,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if len(persons) > 1:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
             for p, c in zip(persons, chars, strict=True):
-                out.append(_role(p, c, rule, conf, show))
+                out.append(_role(text, p, c, rule, conf, show))
     return out
 
 
@@ -200,6 +226,34 @@ def _last_person(text: str, start: int, end: int) -> Name | None:
         if name and " " in name.text:
             found = name
     return found
+
+
+_SINGULAR = re.compile(r"(?:^|\W)(?:[Hh]e|[Ss]he|The\s+(?:actor|actress|star|singer|idol))\s*$")
+
+
+def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name | None:
+    """The one full name the sentence before ``sent`` holds (None when it names none or several)."""
+    i = sents.index_at(sent.start)
+    if i == 0:
+        return None
+    prev = sents.items[i - 1]
+    seg = mask_parens(prev.text)
+    found: dict[str, Name] = {}
+    for m in re.finditer(NAME, seg):
+        name = clean_name(m.group(), prev.start + m.start())
+        if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
+            continue
+        found.setdefault(person_key(name.text), name)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three words, one of them a Korean family name at either end, or a hyphenated given name."""
+    words = name.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    ends = (fold(words[0]), fold(words[-1]))
+    return ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES or any("-" in w for w in words)
 
 
 def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
@@ -227,9 +281,33 @@ def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
     return None
 
 
-def _role(p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
+def _role(text: str, p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
+    c = _character(text, c)
     return Raw(FactKind.ROLE, min(p.start, c.start), max(p.end, c.end), rule, conf, person=p.text,
                character=c.text, show=show)
+
+
+# Forms of address written before a character's name.  "Queen Min Ga-ryeong" is Min Ga-ryeong; "Director
+# Pyo", "Agent Rho", "Mrs Gil" are known by the title and a surname only, so the title stays.
+_HONORIFIC = frozenset("""
+queen king prince princess lady lord sir dame mr mrs ms miss dr doctor professor prof reverend rev father
+mother sister brother captain capt detective det officer agent inspector sergeant sgt lieutenant lt commander
+general colonel major director chairman chairwoman president judge prosecutor attorney nurse chef teacher
+master madam madame grandma grandpa grandmother grandfather uncle aunt auntie chief coach manager minister
+""".split())
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
+
+
+def _character(text: str, c: Name) -> Name:
+    words = c.text.split()
+    if len(words) >= 3 and words[0].lower().rstrip(".") in _HONORIFIC:
+        rest = c.text[len(words[0]):].lstrip()
+        return Name(rest, c.end - len(rest), c.end)
+    if len(words) == 1:
+        m = _WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+        if m and m.group(1).lower() in _HONORIFIC:
+            return Name(text[m.start(1): c.end], m.start(1), c.end)
+    return c
 
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -246,13 +324,13 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
-        out.append(_role(p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
+        out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
         if c and p and sent:
-            out.append(_role(p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
+            out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
     return out
 
 
@@ -279,8 +357,12 @@ def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
     return out
 
 
+_ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
+
+
 def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: ShowBook,
-                key) -> list[Raw]:
+                key, known_crew: dict | None = None) -> list[Raw]:
+    known_crew = known_crew or {}
     """"Character (Actor)" or "Actor (Character)", "Actor (Show A and Show B)", "Name (aka Other)"."""
     out: list[Raw] = []
     for outer, inner, inner_text, _, i_end in paren_mentions(text):
@@ -291,6 +373,19 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
                                alias=aka["a"]))
             continue
         okey = key(outer.text)
+        if inner is not None and " " in inner.text and okey in known_people and _ROLE_NEXT.match(text, i_end + 1):
+            # "A (Earlier Show) plays C": the bracket is a credit, the character comes after the verb
+            title = clean_title(inner.text)
+            if title:
+                out.append(Raw(FactKind.CAST, outer.start, i_end, "cast.filmography", 0.7, person=outer.text,
+                               show=title))
+            continue
+        if inner is not None and okey in known_crew and " " in outer.text:
+            title = clean_title(inner.text)  # "Director A (Earlier Show)"
+            if title:
+                out.append(Raw(known_crew[okey], outer.start, i_end, f"{known_crew[okey].value}.filmography", 0.7,
+                               person=outer.text, show=title, strict_person=True))
+            continue
         if inner is None:
             if okey in known_people and not inner_text[:1].islower():
                 titles = [clean_title(t) for t in re.split(r"\s*(?:,|\band\b|&|/)\s*", inner_text)]
@@ -308,11 +403,13 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             person, char, conf = outer, inner, 0.8
         elif " " in inner.text or " " not in outer.text:
             person, char, conf = inner, outer, 0.6
+        elif fold(inner.text) in KOREAN_SURNAMES and okey not in known_people:
+            person, char, conf = inner, outer, 0.6  # "Ri Su-kyung (Gong)": the actor's surname, resolved later
         else:
             continue
-        if " " not in person.text:
+        if " " not in person.text and person is not inner:
             continue
-        out.append(_role(person, char, "role.paren", conf, None))
+        out.append(_role(text, person, char, "role.paren", conf, None))
     return out
 
 
@@ -335,7 +432,7 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
             continue
         if " " in c.text or ckey in known_chars:
-            out.append(_role(p, c, "role.possessive", 0.7, None))
+            out.append(_role(text, p, c, "role.possessive", 0.7, None))
     return out
 
 
@@ -440,15 +537,20 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
-                               show=_first_show(book, sents, m.start()), strict_person=True))
-    for m in sents.finditer(_WHO_WROTE, (" who ",)):
+                               show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if not p or not title or " " not in p.text:
             continue
-        kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted") else FactKind.DIRECTOR
-        out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who", 0.8, person=p.text, show=title,
-                       strict_person=True))
+        kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
+        sent = sents.at(m.start())
+        # "Writers A and B, who co-wrote S": every name of the list before "who"
+        names = _trailing_names(text, sent.start, m.end("p")) if sent is not None else []
+        for n in names if p.text in {n.text for n in names} else [p]:
+            if " " in n.text:
+                out.append(Raw(kind, n.start, m.end("t"), f"{kind.value}.who", 0.8, person=n.text, show=title,
+                               strict_person=True))
         star = clean_name(m["star"], m.start("star")) if m["star"] else None
         if star and " " in star.text:
             out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
@@ -458,17 +560,48 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if p and " " in p.text:
             kind = FactKind.DIRECTOR if m["v"] in ("direct", "helm") else FactKind.WRITER
             out.append(Raw(kind, p.start, m.end(), f"{kind.value}.will", 0.85, person=p.text, strict_person=True))
-    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
-        n = name_after(text, m.end())
+    for m in sents.finditer(_SCRIPT_BY, ("script", "screenplay", "teleplay", "writing")):
         sent = sents.at(m.start())
-        if n is None or " " not in n.text or sent is None or sent.headline:
+        if sent is None or sent.headline:
             continue
-        kind = FactKind.DIRECTOR if m["k"] in ("director", "directors", "PD") else FactKind.WRITER
-        if re.match(r"\s*(?:,|and)\s", text[n.end: n.end + 6]) and m["k"].endswith("s"):
+        for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+            if " " in n.text:
+                out.append(Raw(FactKind.WRITER, n.start, n.end, "writer.script_by", 0.8, person=n.text,
+                               show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
             continue
-        out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text,
-                       show=_first_show(book, sents, m.start()), strict_person=True))
+        kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors", "pd") else FactKind.WRITER
+        show = _show_before(book, sents, m.start())
+        if m["k"].endswith("s"):
+            # "Writers A and B, who ...": the list, but not "directors Kim and Choi" (surnames)
+            for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
+                if " " in n.text:
+                    out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
+                                   strict_person=True))
+            continue
+        n = name_after(text, m.end())
+        if n is None or " " not in n.text:
+            continue
+        out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
+                       strict_person=True))
     return out
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+
+
+def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
+    """The show a credit at ``pos`` belongs to: the last one named before it in its sentence, outside
+    relative clauses ("B, who helmed Night Patrol, and written by C": not Night Patrol); else the main one."""
+    sent = sents.at(pos)
+    if sent is None:
+        return None
+    chunk = book.text[sent.start:pos]
+    masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
+    shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
+    return shows[-1].title if shows else None
 
 
 def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

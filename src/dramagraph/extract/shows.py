@@ -183,10 +183,14 @@ class ShowBook:
         if sent is None or not sent.headline or title.startswith(("#",)) or "#" in title:
             return title
         words = title.split()
+        low = self.sents.low
         for n in range(len(words), 0, -1):
             prefix = " ".join(words[:n])
-            if self.text.count(prefix) > 1 and clean_title(prefix):
-                return prefix
+            if low.count(prefix.lower()) > 1 and clean_title(prefix):
+                # the body's spelling: headlines capitalise every word ("Crown Of Thorns")
+                i = low.find(prefix.lower(), sent.end) if self.sents.low_same else -1
+                return self.text[i: i + len(prefix)] if i >= 0 and clean_title(self.text[i: i + len(prefix)]) \
+                    else prefix
         return None
 
     def _plain(self, title: str, weight: float) -> Show:
@@ -304,6 +308,9 @@ class ShowBook:
         """The show a surface title names (a bare series name means its best-known season)."""
         if surface is None:
             return self.main
+        m = _NUMBERED.fullmatch(title_key(surface))  # a season's own title ("X season 1"), as rules name it
+        if m and (m[1], int(m[2])) in self.seasons:
+            return self.seasons[(m[1], int(m[2]))]
         title = clean_title(surface.strip("\"\u201c\u2018\u201d\u2019 "))
         if not title:
             return None
@@ -415,11 +422,13 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
-    rf"|consisting\s+of|spans|spanning|runs\s+for|run\s+for|only|all|across|over"
-    rf"|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+(?P<n>{NUMBER})\s+"
+    rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
+    rf"|run\s+to|only|all|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+"
+    rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
     rf"(?:episodes|instalments|installments|parts|chapters)\b)"
-    rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:series|season|drama|show|run|K-drama|anthology))"
+    rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:series|season|drama|show|run|K-drama|anthology|thriller"
+    rf"|romance|comedy|mystery|melodrama|miniseries))"
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
@@ -431,7 +440,13 @@ _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
     r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
-    r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b", re.IGNORECASE))
+    r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b"
+    # "each lasts around 70 minutes", "each about 70 minutes long", "instalments of about 50 minutes apiece"
+    r"|\beach\s+(?:episode\s+|one\s+)?(?:lasts?|lasting|runs?|running|clocking\s+in\s+at)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
+    r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour\s+long",
+    re.IGNORECASE))
 _HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                                      re.MULTILINE))
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
@@ -547,14 +562,22 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
         if number is None or not 1 <= number <= 300:
             continue
-        show = _sentence_show(book, sents, m.start())
+        show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
-        minutes = 60 if m["h"] else int(m["m"] or m["m2"])
+        minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])
         if 5 <= minutes <= 200:
             out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes", 0.85,
-                           show=_sentence_show(book, sents, m.start()), number=minutes))
+                           show=_sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start()),
+                           number=minutes))
     return out
+
+
+def _sibling_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
+    """Another season of the main show that the sentence speaks of ("In the first season, which ran for ...")."""
+    sent = sents.at(pos)
+    found = sibling_at(book, sent.start, sent.end) if sent is not None else None
+    return found[0].title if found and found[0] is not book.main else None
 
 
 def predecessor_facts(book: ShowBook, sents: Sentences, raws: list[Raw]) -> list[Raw]:

@@ -503,27 +503,35 @@ def split_list(segment: str, base: int, heads: str = "none") -> list[Name]:
 
 
 _SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-_DESC_WORD = re.compile(r"(?:the|a|an|[a-z][a-z-]*)[ ]")
 _NAME = re.compile(NAME)
 
 
 def leading_list(text: str, start: int, end: int) -> list[Name]:
-    """Names listed from ``start`` on, each after up to four lower-case words of description
-    ("pianist Do Hyeon-seo and online media entrepreneur Ji Su-ho"); stops at the first non-name."""
+    """Names listed from ``start`` on, each after up to four words of description
+    ("pianist Do Hyeon-seo and online media entrepreneur Ji Su-ho", "her team leader Gu Tae-sik",
+    "Jae-hyuk's teenage niece, Do Ha-eun"); stops at the first non-name, and before a name that starts a
+    clause of its own ("C, and Park Na-rim will play ...")."""
     out: list[Name] = []
     pos = start
     while pos < end:
         words = 0
+        m = _DESC_HEAD.match(text, pos, end)  # "her", "Jae-hyuk's", "the farm's"
+        if m:
+            pos, words = m.end(), 1
         while words < 5:
             m = _DESC_WORD.match(text, pos, end)
-            if not m or m.group().strip().lower() in _DESC_STOP:
+            if not m or m["w"].lower() in _DESC_STOP:
                 break
             pos, words = m.end(), words + 1
+            if m["comma"]:
+                break  # "the night security guard, Ahn Kyung-ja": the name comes next
         m = _NAME.match(text, pos, end)
         if not m or words > 4:
             break
         name = clean_name(m.group(), m.start())
         if name is None or name.end != m.end():
+            break
+        if out and _CLAUSE_VERB.match(text, m.end(), end):
             break
         out.append(name)
         sep = _SEP.match(text, m.end(), end)
@@ -531,6 +539,12 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
             break
         pos = sep.end()
     return out
+
+
+_DESC_HEAD = re.compile(r"(?:(?:his|her|their|my|its|our|your)|(?:the\s+)?[\w-]+(?:'s|\u2019s))[ ]")
+_DESC_WORD = re.compile(r"(?P<w>the|a|an|[a-z][a-z-]*)(?P<comma>,)?[ ]")
+_CLAUSE_VERB = re.compile(r"\s+(?:will|would|is|was|are|were|has|had|plays?|played|takes?|took|joins?|stars?"
+                          r"|portrays?|becomes?|turns?|returns?|co-stars?|reprises?|rounds?)\b")
 
 
 _DESC_STOP = frozenset("""

@@ -12,7 +12,9 @@ IRIs (``base`` is ``MappingOptions.base``)::
     {base}evidence/{article.id}-{hash}         one per (sentence, rule, confidence) of an article
 
 Keys come from ``names`` so every spelling of a name lands on one node; each article adds its own
-``rdfs:label`` (the spelling its facts use most) and ``skos:altLabel`` (the other spellings it used).
+``rdfs:label`` (the spelling its facts use most) and ``skos:altLabel`` (the other spellings it used), and
+``dg:nameKey`` literals, the match keys of those names and of its aliases (``names.person_match_keys`` /
+``title_match_keys``): the shipped queries find a node by name with one indexed equality on them.
 Re-mapping an unchanged extraction gives the same triples in the same order.
 
 Terms are built as N-Triples text, not as rdflib objects: ``ArticleGraph.triples`` keeps each triple as one
@@ -37,7 +39,7 @@ from urllib.parse import quote
 from rdflib import Literal, Namespace, URIRef
 
 from .models import DEFAULT_BASE, Entity, EntityKind, Evidence, Extraction, Fact, FactKind
-from .names import person_key, title_key
+from .names import person_key, person_match_keys, title_key, title_match_keys
 
 DG = Namespace("https://w3id.org/dramagraph/ontology#")
 
@@ -53,11 +55,11 @@ EPISODES, EPISODE_MINUTES, DIRECTOR, WRITER, ALIAS = (
 SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE = (
     DG.sentence, DG.start, DG.end, DG.rule, DG.confidence, DG.article)
 TITLE, URL, SOURCE, PUBLISHED, AUTHOR = DG.title, DG.url, DG.source, DG.published, DG.author
-CONTENT_HASH = DG.contentHash
+CONTENT_HASH, NAME_KEY = DG.contentHash, DG.nameKey
 DG_TERMS = (SHOW, SEASON, SERIES, PLATFORM, PERSON, CHARACTER, PERFORMANCE, ARTICLE, PERFORMER, CHARACTER_OF,
             IN_SHOW, EVIDENCE, STREAMS_ON, SEASON_OF, SEASON_NUMBER, EPISODES, EPISODE_MINUTES, DIRECTOR,
             WRITER, ALIAS, SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE, TITLE, URL, SOURCE, PUBLISHED,
-            AUTHOR, CONTENT_HASH)
+            AUTHOR, CONTENT_HASH, NAME_KEY)
 
 #: the direct property each binary fact kind writes (ROLE and CAST become performances instead)
 FACT_PROPERTY: dict[FactKind, URIRef] = {
@@ -77,6 +79,10 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_ANYURI = URIRef(_XSD + "anyURI")
 _XSD_INTEGER, _XSD_DOUBLE = URIRef(_XSD + "integer"), URIRef(_XSD + "double")
 _SPACES = re.compile(r"[\s/]+")
+
+#: the shape of the graphs this module writes; ingest's content hash includes it, so inputs mapped under
+#: another shape are read again once (2: dg:nameKey on named nodes)
+GRAPH_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,8 @@ def segment(key: str) -> str:
 
 
 _person_key = lru_cache(maxsize=4096)(person_key)   # character names are keyed for every fact naming them
+_person_match_keys = lru_cache(maxsize=8192)(person_match_keys)
+_title_match_keys = lru_cache(maxsize=8192)(title_match_keys)
 
 
 @lru_cache(maxsize=4096)
@@ -256,7 +264,7 @@ _P_SEASON_NUMBER, _P_ALIAS = nt_iri(SEASON_NUMBER), nt_iri(ALIAS)
 _P_SENTENCE, _P_START, _P_END, _P_RULE, _P_CONFIDENCE, _P_IN_ARTICLE = map(
     nt_iri, (SENTENCE, START, END, RULE, CONFIDENCE, IN_ARTICLE))
 _P_TITLE, _P_URL, _P_SOURCE, _P_PUBLISHED, _P_AUTHOR = map(nt_iri, (TITLE, URL, SOURCE, PUBLISHED, AUTHOR))
-_P_CONTENT_HASH = nt_iri(CONTENT_HASH)
+_P_CONTENT_HASH, _P_NAME_KEY = nt_iri(CONTENT_HASH), nt_iri(NAME_KEY)
 _NT_PROPERTY = {kind: nt_iri(prop) for kind, prop in FACT_PROPERTY.items()}
 _P_STREAMS_ON, _P_SEASON_OF = _NT_PROPERTY[FactKind.PLATFORM], _NT_PROPERTY[FactKind.SEASON]
 # what an IRI may not contain (RFC 3987), and the scheme it must start with
@@ -480,13 +488,18 @@ class _Builder:
             if label is None:
                 continue
             out.append(f"{iri} {_P_LABEL} {_text(label)}")
-            if not variants and (spellings is None or len(spellings) == 1) and entity_name in (None, label):
-                continue   # the usual case: one spelling, which is the label
             aliases = self.aliases.get(iri, ())
-            others = [*(spellings or ()), *([entity_name] if entity_name else []), *variants]
-            for other in dict.fromkeys(others):
-                if other != label and other not in aliases:
-                    out.append(f"{iri} {_P_ALT_LABEL} {_text(other)}")
+            names = [label]
+            if variants or (spellings is not None and len(spellings) > 1) or entity_name not in (None, label):
+                others = [*(spellings or ()), *([entity_name] if entity_name else []), *variants]
+                for other in dict.fromkeys(others):
+                    if other != label and other not in aliases:
+                        out.append(f"{iri} {_P_ALT_LABEL} {_text(other)}")
+                        names.append(other)
+            # every name's match key, so the shipped queries find the node by one indexed literal
+            keys = _person_match_keys if (_C_PERSON in types or _C_CHARACTER in types) else _title_match_keys
+            for key in dict.fromkeys(k for name in (*names, *sorted(aliases)) for k in keys(name)):
+                out.append(f"{iri} {_P_NAME_KEY} {_text(key)}")
         return out
 
     def evidence_triples(self) -> list[str]:

@@ -64,3 +64,32 @@ def slug(text: str) -> str:
     text = fold(text).replace("+", " plus ").replace("&", " and ")
     text = re.sub(r"[^\w]+", "-", text, flags=re.ASCII)
     return text.strip("-") or "x"
+
+
+# -- match keys: what the shipped queries compare a name parameter with ----------------------------------
+# The queries normalise their parameter in SPARQL (once) with LCASE and REPLACE, and compare it by equality
+# with the dg:nameKey literals mapping stores on each node, so a store index answers instead of a regular
+# expression run over every label.  These functions compute the stored side; each mirrors the SPARQL
+# expression written beside it, so both sides agree.
+
+_LEADING_THE = re.compile(r"^the\s+")          # REPLACE(LCASE(?x), "^the\\s+", "")
+_FIRST_WORD_LAST = re.compile(r"^(\S+)\s+(.+)$")   # REPLACE(?x, "^(\\S+)\\s+(.+)$", "$2 $1")
+
+
+@lru_cache(maxsize=8192)
+def match_key(text: str) -> str:
+    """Lower-cased letters and digits only: ``LCASE(REPLACE(?x, "[^\\\\p{L}\\\\p{N}]", ""))``."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def person_match_keys(name: str) -> tuple[str, ...]:
+    """A person's (or character's) keys: the name as written and with its first word (a Korean family name,
+    say) moved to the end, so "Tak Seung-ho" is found as "Seung-ho Tak" too."""
+    keys = (match_key(name), match_key(_FIRST_WORD_LAST.sub(r"\2 \1", name)))
+    return tuple(k for k in dict.fromkeys(keys) if k)
+
+
+def title_match_keys(title: str) -> tuple[str, ...]:
+    """A show's (or platform's) key: a leading "The" dropped, then ``match_key``."""
+    key = match_key(_LEADING_THE.sub("", title.lower()))
+    return (key,) if key else ()

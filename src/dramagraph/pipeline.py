@@ -30,7 +30,7 @@ from . import __version__
 from .clean import clean_document
 from .errors import CleanError, DramagraphError, ExtractError, SourceError, StoreError
 from .extract import extract
-from .mapping import ArticleGraph, MappingOptions, to_rdf
+from .mapping import GRAPH_VERSION, ArticleGraph, MappingOptions, to_rdf
 from .models import Document, Extraction, ExtractOptions
 from .sources import SourceOptions, read_sources
 from .store import Store
@@ -99,8 +99,9 @@ def fingerprint(document: Document, options: IngestOptions | None = None) -> str
     a new dramagraph version (new rules) or other options re-ingest everything once."""
     options = options or IngestOptions()
     digest = hashlib.sha256()
-    for part in (f"dramagraph {__version__}", repr(options.extract), options.mapping.base, document.media_type,
-                 document.url or "", document.title or "", document.published or "", document.author or ""):
+    for part in (f"dramagraph {__version__}", f"graph {GRAPH_VERSION}", repr(options.extract), options.mapping.base,
+                 document.media_type, document.url or "", document.title or "", document.published or "",
+                 document.author or ""):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
     content = document.content
     digest.update(content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass"))

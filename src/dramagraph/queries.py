@@ -8,15 +8,27 @@ Header convention (first comment lines of each ``NAME.rq``)::
 
 Parameters are variables of the query bound at run time (the store substitutes them as RDF terms; text
 is never pasted into the query string).
+
+A query that finds a node by name compares ``dg:nameKey`` literals with a key variable, and checks in a
+FILTER that the key is its name parameter normalised in SPARQL.  Its header says how to compute the key::
+
+    # match: key show title      bind ?key to names.title_match_keys(show)  (or "person": match_key)
+
+``derived_bindings`` computes such keys in Python, and both stores bind them with the parameters, so the
+store finds the node by one index look-up; left unbound (the text sent to another endpoint by hand), the
+FILTER computes the key instead, with the same answer, only slower.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import QueryError
+from .names import match_key, title_match_keys
 from .resources import data_dir
 
 _HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -30,12 +42,14 @@ class NamedQuery:
     description: str = ""
     params: tuple[tuple[str, str], ...] = ()   # (variable name, what it means)
     path: Path | None = None
+    matches: tuple[tuple[str, str, str], ...] = ()   # (key variable, parameter, "title" or "person")
 
 
 def parse(text: str, name: str = "", path: Path | None = None) -> NamedQuery:
     """Read a query file's header comments into a ``NamedQuery``."""
     fields: dict[str, str] = {}
     params: list[tuple[str, str]] = []
+    matches: list[tuple[str, str, str]] = []
     for line in text.splitlines():
         line = line.strip()
         if not line:
@@ -49,10 +63,29 @@ def parse(text: str, name: str = "", path: Path | None = None) -> NamedQuery:
         if key == "param":
             var, _, meaning = value.partition(" ")
             params.append((var.lstrip("?$"), meaning.strip()))
+        elif key == "match" and len(value.split()) == 3:
+            var, param, how = value.split()
+            matches.append((var.lstrip("?$"), param.lstrip("?$"), how))
         else:
             fields[key] = value
     return NamedQuery(name=name, text=text, title=fields.get("title", ""),
-                      description=fields.get("description", ""), params=tuple(params), path=path)
+                      description=fields.get("description", ""), params=tuple(params), path=path,
+                      matches=tuple(matches))
+
+
+def derived_bindings(text: str, bindings: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``bindings`` plus the match keys the query's ``# match:`` header derives from them (see above)."""
+    out = dict(bindings or {})
+    if "# match:" not in text:
+        return out
+    for var, param, how in parse(text).matches:
+        value = out.get(param)
+        if value is None or var in out or not isinstance(value, str) or type(value).__name__ == "URIRef":
+            continue
+        value = str(value)
+        key = match_key(value) if how == "person" else (title_match_keys(value) or ("",))[0]
+        out[var] = key
+    return out
 
 
 def available() -> list[NamedQuery]:

@@ -300,7 +300,9 @@ class RemoteStore:
     # -- reading -------------------------------------------------------------------------------------
 
     def _prepare(self, sparql: str, bindings: Mapping[str, Any] | None, pragmas: bool = True) -> str:
-        text = _bind(sparql, bindings or {})
+        from .queries import derived_bindings
+
+        text = _bind(sparql, derived_bindings(sparql, bindings))
         if pragmas and _CONSTANT_GRAPH.search(_mask(text, iris=False)):
             # Virtuoso 7.2 under the exclude pragmas finds nothing in GRAPH <iri> (and ASK or COUNT then
             # answer wrongly): such a query names its graphs itself, so it goes without them

@@ -278,8 +278,16 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        from .queries import derived_bindings
+
+        given = dict(bindings or {})
+        derived = {k: v for k, v in derived_bindings(sparql, given).items() if k not in given}
+        if derived:   # match keys (queries.py): a VALUES block, since the query does not project them
+            from .remote import _bind
+
+            sparql = _bind(sparql, derived)
         substitutions = {}
-        for name, value in (bindings or {}).items():
+        for name, value in given.items():
             if value is not None:
                 try:
                     substitutions[ox.Variable(name)] = to_ox(value)

@@ -243,8 +243,14 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name 
         name = clean_name(m.group(), prev.start + m.start())
         if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
             continue
+        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()):
+            continue  # "His turn as the loyal bodyguard Heo Jin": a character, not a person
         found.setdefault(person_key(name.text), name)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
+_SHOW_SLOT = re.compile(r"\b(?:in|from|of|on)\s+$")
 
 
 def _person_shaped(name: str) -> bool:
@@ -322,6 +328,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text:
             continue
+        if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
+            continue  # "impressed audiences in Spring Radio as a DJ": a show, not a person, before "as"
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
         out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))

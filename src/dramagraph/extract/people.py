@@ -487,6 +487,56 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         title = clean_title(m["t"])
         if p and title and " " in p.text:
             out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.person_show", 0.7, person=p.text, show=title))
+    return out + _star_facts(text, sents, book)
+
+
+# "The drama stars A and B as ...", "..., also streaming on Netflix, stars A": the show (or "it") stars a list
+_SHOW_STARS = re.compile(r"(?:,|\b(?:[Ii]t|which|that|also|series|drama|show|thriller|comedy|romance|mystery|sitcom"
+                         r"|melodrama|K-drama))\s+(?:also\s+)?(?:stars|starred|co-stars)\s+(?=[A-Z])")
+# "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
+_STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
+                        r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
+# "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
+# that has no name is still a part in the show
+_UNNAMED_PART = re.compile(
+    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as)"
+    rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+
+
+def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_SHOW_STARS, ("stars", "starred")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        seg = mask_parens(text[m.end(): sent.end])
+        cut = _LIST_CUT.search(seg)
+        before = book.in_sentence(sent.start, m.start())
+        show = before[-1][1].title if before else None
+        from .shows import sibling_at
+        earlier = sibling_at(book, sent.start, m.start())
+        if earlier is not None:
+            show = earlier[0].title  # "The first season of X, which starred A and B"
+        for n in split_list(seg[: cut.start()] if cut else seg, m.end(), "none"):
+            if " " in n.text and not book.known(n.text):
+                out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.8, person=n.text, show=show))
+    for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        show = _show_after(text, m.end(), sent.end, book)
+        for n in _trailing_names(text, sent.start, m.start()):
+            if " " in n.text and not book.known(n.text):
+                out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with")):
+        sent = sents.at(m.start())
+        p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
+        if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
+            continue
+        if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
+            continue
+        out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text,
+                       show=_show_after(text, m.end(), sent.end, book)))
     return out
 
 

@@ -267,7 +267,11 @@ class ShowBook:
         for sent in self.sents.items[:4]:
             m = _HEAD_REVIEW.match(self.text, sent.start, sent.end)
             title = _tail_title(m["t"] or m["t2"]) if m else None
-            if title and "#" not in title and not self._is_series(title):
+            numbered = _NUMBERED_TITLE.fullmatch(title) if title and seasonal else None
+            if numbered and clean_title(numbered[1]) == numbered[1] and 1 < int(numbered[2]) <= 30:
+                # "Harbor Detectives 2 review" in an article that speaks of seasons: the second season
+                self._season(numbered[1], int(numbered[2]), "season", title, 3.0)
+            elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
             title = clean_title(m["t"])
@@ -449,6 +453,7 @@ def _season_suffix(number: int) -> re.Pattern[str]:
                       rf"|Part[ ]{number}|{number})(?![\w#])")
 
 
+_NUMBERED_TITLE = re.compile(r"(.+?) (\d{1,2})")
 _NUMBERED = re.compile(r"(.+?) (?:#|season |part )?(\d{1,2})")
 
 
@@ -522,7 +527,8 @@ _MORE_THAN = fold_case(re.compile(
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))
 _SIBLING = re.compile(
     rf"\b(?:in|of|for|from|with)\s+(?:its|the|their)\s+(?P<o>{ORDINAL})\s+(?:season|instalment|installment"
-    r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b", re.IGNORECASE)
+    r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b"
+    rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
@@ -678,7 +684,7 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
     m = _SIBLING.search(book.text, start, end)
     if not m:
         return None
-    number = to_number(m["o"] or m["n"] or "")
+    number = to_number(m["o"] or m["n"] or m["o2"] or "")
     if number is None:
         return None
     show = main if number == main.number else book.sibling(main, number)

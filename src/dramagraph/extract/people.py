@@ -58,10 +58,10 @@ _AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with
 # Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
 # name): a name holds letters, spaces and hyphens and starts with a capital.
 _NAME_FIRST = re.compile(f"[{UP}]")
-_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?:[a-z][\w-]*,\s+)?)(?P<c>{NAME})"
 # (the optional "also known as" clause widens the part before the tail too much: the tail only narrows
 # the sentences read)
-_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+" + _AS_TAIL),
+_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?,?\s+" + _AS_TAIL),
             re.compile(_AS_TAIL))
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
@@ -108,7 +108,7 @@ _CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
     r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
-    r"\b(?P<k>directed|helmed|written|penned|scripted)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
+    r"\b(?P<k>directed|helmed|written|penned|scripted|[Cc]reated)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
@@ -322,7 +322,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).strip() or "x"):
+        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
             continue
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
@@ -375,6 +375,11 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     out: list[Raw] = []
     for outer, inner, inner_text, _, i_end in paren_mentions(text):
         aka = _AKA.match(inner_text)
+        if aka and aka.group().lower().startswith("real name") and " " in aka["a"] and " " not in outer.text:
+            # "Jay (real name Choi Jae-min)": the stage name is the alias of the person
+            out.append(Raw(FactKind.ALIAS, outer.start, i_end, "alias.real_name", 0.9, person=aka["a"],
+                           alias=outer.text))
+            continue
         if aka:
             if " " in outer.text:
                 out.append(Raw(FactKind.ALIAS, outer.start, i_end, "alias.aka", 0.9, person=outer.text,
@@ -584,9 +589,9 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if name and " " in name.text and name.text == item:
                 out.append(Raw(kind, name.start, name.end, f"{kind.value}.credit_line", 0.9, person=name.text,
                                show=None, strict_person=True))
-    for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by")):
-        if m["k"] in ("written", "penned", "scripted") and _SOURCE_WORK.search(text, max(0, m.start() - 40),
-                                                                                 m.start()):
+    for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by",
+                                         "created by")):
+        if m["k"] not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
             continue
         sent = sents.at(m.start())
         if sent is None or text[m.start() - 3: m.start()].endswith(": "):

@@ -501,6 +501,7 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
     re.IGNORECASE,
 ))
+_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _MINUTES = fold_case(re.compile(
@@ -634,7 +635,10 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
         if number is None or not 1 <= number <= 300:
             continue
-        show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
+        if m["n2"] and _THIS_COUNT.search(text, max(0, m.start() - 12), m.start()):
+            show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
+        else:
+            show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
         minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])

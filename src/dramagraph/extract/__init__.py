@@ -73,7 +73,9 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
     resolved: dict[str | None, shows.Show | None] = {}
 
     def show_of(raw: Raw) -> shows.Show | None:
-        if raw.show in resolved:
+        if raw.show is None:
+            show = book.at(raw.start)  # a fact naming no show: its listicle section's, else the main one
+        elif raw.show in resolved:
             show = resolved[raw.show]
         else:
             show = resolved[raw.show] = book.resolve(raw.show)

@@ -58,10 +58,10 @@ _AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with
 # Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
 # name): a name holds letters, spaces and hyphens and starts with a capital.
 _NAME_FIRST = re.compile(f"[{UP}]")
-_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?:[a-z][\w-]*,\s+)?)(?P<c>{NAME})"
 # (the optional "also known as" clause widens the part before the tail too much: the tail only narrows
 # the sentences read)
-_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?\s+" + _AS_TAIL),
+_AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?,?\s+" + _AS_TAIL),
             re.compile(_AS_TAIL))
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
@@ -108,7 +108,7 @@ _CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
     r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
-    r"\b(?P<k>directed|helmed|written|penned|scripted)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
+    r"\b(?P<k>directed|helmed|written|penned|scripted|[Cc]reated)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
@@ -243,8 +243,14 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name 
         name = clean_name(m.group(), prev.start + m.start())
         if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
             continue
+        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()):
+            continue  # "His turn as the loyal bodyguard Heo Jin": a character, not a person
         found.setdefault(person_key(name.text), name)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
+_SHOW_SLOT = re.compile(r"\b(?:in|from|of|on)\s+$")
 
 
 def _person_shaped(name: str) -> bool:
@@ -316,12 +322,14 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).strip() or "x"):
+        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
             continue
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text:
             continue
+        if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
+            continue  # "impressed audiences in Spring Radio as a DJ": a show, not a person, before "as"
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
         out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
@@ -367,6 +375,11 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     out: list[Raw] = []
     for outer, inner, inner_text, _, i_end in paren_mentions(text):
         aka = _AKA.match(inner_text)
+        if aka and aka.group().lower().startswith("real name") and " " in aka["a"] and " " not in outer.text:
+            # "Jay (real name Choi Jae-min)": the stage name is the alias of the person
+            out.append(Raw(FactKind.ALIAS, outer.start, i_end, "alias.real_name", 0.9, person=aka["a"],
+                           alias=outer.text))
+            continue
         if aka:
             if " " in outer.text:
                 out.append(Raw(FactKind.ALIAS, outer.start, i_end, "alias.aka", 0.9, person=outer.text,
@@ -479,6 +492,56 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         title = clean_title(m["t"])
         if p and title and " " in p.text:
             out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.person_show", 0.7, person=p.text, show=title))
+    return out + _star_facts(text, sents, book)
+
+
+# "The drama stars A and B as ...", "..., also streaming on Netflix, stars A": the show (or "it") stars a list
+_SHOW_STARS = re.compile(r"(?:,|\b(?:[Ii]t|which|that|also|series|drama|show|thriller|comedy|romance|mystery|sitcom"
+                         r"|melodrama|K-drama))\s+(?:also\s+)?(?:stars|starred|co-stars)\s+(?=[A-Z])")
+# "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
+_STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
+                        r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
+# "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
+# that has no name is still a part in the show
+_UNNAMED_PART = re.compile(
+    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as)"
+    rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+
+
+def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_SHOW_STARS, ("stars", "starred")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        seg = mask_parens(text[m.end(): sent.end])
+        cut = _LIST_CUT.search(seg)
+        before = book.in_sentence(sent.start, m.start())
+        show = before[-1][1].title if before else None
+        from .shows import sibling_at
+        earlier = sibling_at(book, sent.start, m.start())
+        if earlier is not None:
+            show = earlier[0].title  # "The first season of X, which starred A and B"
+        for n in split_list(seg[: cut.start()] if cut else seg, m.end(), "none"):
+            if " " in n.text and not book.known(n.text):
+                out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.8, person=n.text, show=show))
+    for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        show = _show_after(text, m.end(), sent.end, book)
+        for n in _trailing_names(text, sent.start, m.start()):
+            if " " in n.text and not book.known(n.text):
+                out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with")):
+        sent = sents.at(m.start())
+        p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
+        if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
+            continue
+        if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
+            continue
+        out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text,
+                       show=_show_after(text, m.end(), sent.end, book)))
     return out
 
 
@@ -526,9 +589,9 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if name and " " in name.text and name.text == item:
                 out.append(Raw(kind, name.start, name.end, f"{kind.value}.credit_line", 0.9, person=name.text,
                                show=None, strict_person=True))
-    for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by")):
-        if m["k"] in ("written", "penned", "scripted") and _SOURCE_WORK.search(text, max(0, m.start() - 40),
-                                                                                 m.start()):
+    for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by",
+                                         "created by")):
+        if m["k"] not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
             continue
         sent = sents.at(m.start())
         if sent is None or text[m.start() - 3: m.start()].endswith(": "):

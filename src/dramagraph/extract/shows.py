@@ -8,6 +8,7 @@ main show is the best-supported title, counting its mentions and whether the hea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -97,6 +98,10 @@ _STREAM = re.compile(
     rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
 )
 needs(_STREAM, re.compile(_STREAM_TAIL))
+# a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
+_HEADING = re.compile(
+    r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
+    r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25})(?:[,;][^\n]{0,30})?)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -173,6 +178,9 @@ class ShowBook:
         self.style: dict[str, str] = {}           # series key -> "#", "season" or "part"
         self.main: Show | None = None
         self.raws: list[Raw] = []
+        # listicle sections: (heading start, show, heading platform and its span) in text order
+        self.sections: list[tuple[int, Show, tuple[str, int, int] | None]] = []
+        self._section_starts: list[int] = []
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -259,7 +267,11 @@ class ShowBook:
         for sent in self.sents.items[:4]:
             m = _HEAD_REVIEW.match(self.text, sent.start, sent.end)
             title = _tail_title(m["t"] or m["t2"]) if m else None
-            if title and "#" not in title and not self._is_series(title):
+            numbered = _NUMBERED_TITLE.fullmatch(title) if title and seasonal else None
+            if numbered and clean_title(numbered[1]) == numbered[1] and 1 < int(numbered[2]) <= 30:
+                # "Harbor Detectives 2 review" in an article that speaks of seasons: the second season
+                self._season(numbered[1], int(numbered[2]), "season", title, 3.0)
+            elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
             title = clean_title(m["t"])
@@ -274,8 +286,62 @@ class ShowBook:
             title = clean_title(m["title"])
             if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
                 self._plain(title, 1.0)
+        self._find_sections()
         self._count_mentions()
         self._pick_main()
+        # a section headed by a series' bare title speaks of the season the article names
+        self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
+                         for start, show, where in self.sections]
+
+    def _find_sections(self) -> None:
+        """Roundups: lines that are a title alone ("1. The Salt Palace (Netflix)", "Ironwood (HBO Max)", or a bare
+        title with a "Where to watch:" line under it) head a section about that show.  Two such headings at
+        least: one title on a line of its own is no listicle."""
+        if "\n" not in self.text:
+            return
+        found = []
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.text)]
+        for k, (start, line) in enumerate(lines[1:], 1):
+            m = _HEADING.match(line.strip())
+            if m is None:
+                continue
+            title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
+            if not _title_like(title) or _person_like(title) or clean_title(title) is None:
+                continue
+            platform = m["p"] or m["p2"]
+            if platform and not _platform(platform.strip()):
+                if m["p2"]:
+                    continue  # "Title - a subtitle" is no heading of a show on a platform
+                platform = None
+            if not m["n"] and not platform:
+                following = lines[k + 1][1] if k + 1 < len(lines) else ""
+                if not _INFO_PLATFORM.match(following.strip()):
+                    continue
+            offset = start + (len(line) - len(line.lstrip()))
+            where = None
+            if platform:
+                platform = platform.strip()
+                p_start = offset + line.strip().find(platform, m.end("t"))
+                where = (_platform(platform), p_start, p_start + len(platform))
+            found.append((offset, title, where))
+        if len(found) < 2:
+            return
+        for offset, title, where in found:
+            show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
+            show.score += 1.0
+            if title not in self.text[offset:offset + len(title) + 8]:
+                continue
+            self.sections.append((offset, show, where))
+        self._section_starts = [start for start, _, _ in self.sections]
+
+    def section_at(self, pos: int) -> Show | None:
+        """The show of the listicle section holding ``pos`` (None outside sections)."""
+        k = bisect_right(self._section_starts, pos) - 1
+        return self.sections[k][1] if k >= 0 else None
+
+    def at(self, pos: int) -> Show | None:
+        """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
+        return self.section_at(pos) or self.main
 
     def _is_series(self, title: str) -> bool:
         key = title_key(title)
@@ -387,6 +453,7 @@ def _season_suffix(number: int) -> re.Pattern[str]:
                       rf"|Part[ ]{number}|{number})(?![\w#])")
 
 
+_NUMBERED_TITLE = re.compile(r"(.+?) (\d{1,2})")
 _NUMBERED = re.compile(r"(.+?) (?:#|season |part )?(\d{1,2})")
 
 
@@ -434,6 +501,7 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
     re.IGNORECASE,
 ))
+_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _MINUTES = fold_case(re.compile(
@@ -460,7 +528,8 @@ _MORE_THAN = fold_case(re.compile(
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))
 _SIBLING = re.compile(
     rf"\b(?:in|of|for|from|with)\s+(?:its|the|their)\s+(?P<o>{ORDINAL})\s+(?:season|instalment|installment"
-    r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b", re.IGNORECASE)
+    r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b"
+    rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
@@ -492,11 +561,16 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             if shows:
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.on", 0.7, show=shows[-1][1].title,
                                platform=platform))
+            elif book.section_at(m.start()) is not None and not book.in_sentence(sent.start, sent.end):
+                # "This spy thriller, streaming on Viki, ...": a listicle section speaks of its own show
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.section", 0.7, platform=platform))
     for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
-        if platform and book.main is not None:
-            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.info", 0.75,
-                           show=book.main.title, platform=platform))
+        if platform and book.at(m.start()) is not None:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.info", 0.75, platform=platform))
+    for _, _, where in book.sections:
+        if where is not None:
+            out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
     for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -553,16 +627,18 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.header", 0.8, show=season.title,
                            number=int(m["n"])))
     for m in sents.finditer(_INFO_EPISODES, ("episodes",)):
-        if main is not None and 1 <= int(m["n"]) <= 300:
-            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, show=main.title,
-                           number=int(m["n"])))
+        if book.at(m.start()) is not None and 1 <= int(m["n"]) <= 300:
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
         if (m["ctx"] or m["n4"] or m["n5"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
         if number is None or not 1 <= number <= 300:
             continue
-        show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
+        if m["n2"] and _THIS_COUNT.search(text, max(0, m.start() - 12), m.start()):
+            show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
+        else:
+            show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
         minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])
@@ -612,7 +688,7 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
     m = _SIBLING.search(book.text, start, end)
     if not m:
         return None
-    number = to_number(m["o"] or m["n"] or "")
+    number = to_number(m["o"] or m["n"] or m["o2"] or "")
     if number is None:
         return None
     show = main if number == main.number else book.sibling(main, number)

@@ -171,6 +171,20 @@ def test_view_queries_answer(store: Store) -> None:
     assert any(r["node"] == ID + "person/baeyujin" for r in sentences)
 
 
+
+def test_node_sentences_are_the_first_in_article_order(store: Store) -> None:
+    # view-sentences leaves its rows unordered; the view sorts them, as an ORDER BY in the store would
+    ordered = store.select(load("view-sentences").text.rstrip() + "\nORDER BY ?node ?article ?start\n")
+    expected: dict[str, list[str]] = {}
+    for row in ordered:
+        kept = expected.setdefault(row["node"], [])
+        if len(kept) < 5 and row["sentence"] not in kept:
+            kept.append(row["sentence"])
+    graph = view(store, "kg")
+    checked = [node for node in graph if node in expected]
+    assert len(checked) > 20
+    assert all(graph.nodes[node]["sentences"] == expected[node] for node in checked)
+
 # -- CLI ---------------------------------------------------------------------------------------------
 
 def test_cli_analyse(store_dir: Path) -> None:

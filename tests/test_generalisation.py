@@ -124,7 +124,7 @@ def scores() -> dict:
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(list(CASES.glob("*.gold.json"))) >= 23
+    assert len(list(CASES.glob("*.gold.json"))) >= 27
 
 
 def test_micro_f1_floor(scores: dict) -> None:

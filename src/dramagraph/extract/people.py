@@ -120,6 +120,13 @@ _NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s
 _CLAUSE_CUT = re.compile(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b")
 _IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
                       rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
+# a photo caption on a line of its own: "A (left) and B in Show.", "A and B in a still from “Show”. Photo: ..."
+_SIDE = r"(?:\s*\((?:left|right|centre|center|middle|top|bottom|front|back)\))?"
+_CAPTION_CAST = re.compile(
+    rf"^(?P<names>(?:{NAME}){_SIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{NAME}){_SIDE})+)\s+in\s+"
+    rf"(?:a\s+(?:still|scene|photo|image)\s+from\s+)?(?:the\s+)?{_QO}?(?P<t>{TITLE})[\"\u201d\u2019]?"
+    rf"(?:\s+season\s+(?P<n>\d{{1,2}}))?\s*\.?(?:\s+(?:Photo|Photos|Image|Credit|Courtesy)\s*:[^\n]*)?$",
+    re.MULTILINE)
 _POSS_HEAD = re.compile(rf"^{TOK}{POSS}\s*")
 _LIST_CUT = re.compile(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
                        r"|have|will|and\s+more)\b")
@@ -475,6 +482,17 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             show = before[-1][1].title if before and m.start() - before[-1][0] < 60 else None
             for n in names:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
+    if " in " in text:
+        for m in _CAPTION_CAST.finditer(text):
+            title = clean_title(m["t"])
+            if not title or not book.known(title):
+                continue
+            seg = re.sub(r"\((?:[a-z]+)\)", lambda x: " " * len(x.group()), m["names"])
+            names = split_list(seg, m.start("names"), "none")
+            if len(names) >= 2 and all(" " in n.text for n in names):
+                show = title + (f" season {m['n']}" if m["n"] else "")
+                for n in names:
+                    out.append(Raw(FactKind.CAST, n.start, n.end, "cast.caption", 0.8, person=n.text, show=show))
     for m in sents.finditer(_PLAYED_BY_LIST, ("played by", "portrayed by")):
         sent = sents.at(m.start())
         if sent is None or _NAME_WHO_END.search(text[sent.start: m.start()]):

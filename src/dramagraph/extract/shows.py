@@ -98,6 +98,12 @@ _STREAM = re.compile(
     rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
 )
 needs(_STREAM, re.compile(_STREAM_TAIL))
+# "Paper Cranes, from Netflix, is ...": a title with its platform in apposition
+_FROM_PLATFORM = _needs_platform(re.compile(
+    rf"{_QO}?(?P<title>{TITLE}){_QC}?,\s+(?:from|on|via)\s+(?P<p>{PLATFORM}),"))
+# what may stand before a show that is the subject of a paragraph's first sentence
+_LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}),\s+)?"
+                      rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
 _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
@@ -181,6 +187,7 @@ class ShowBook:
         # listicle sections: (heading start, show, heading platform and its span) in text order
         self.sections: list[tuple[int, Show, tuple[str, int, int] | None]] = []
         self._section_starts: list[int] = []
+        self._section_ends: list[int] = []  # paragraph sections end with their paragraph
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -286,9 +293,16 @@ class ShowBook:
             title = clean_title(m["title"])
             if title and "#" not in title and not self._is_series(title) and self._trusted(title, m.start()):
                 self._plain(title, 1.0)
+        for m in self.sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):
+            title = clean_title(m["title"])
+            if title and "#" not in title and not self._is_series(title) and not _person_like(title) \
+                    and _platform(m["p"]) and self._trusted(title, m.start()):
+                self._plain(title, 1.0)
         self._find_sections()
         self._count_mentions()
         self._pick_main()
+        if not self.sections:
+            self._find_paragraph_sections()
         # a section headed by a series' bare title speaks of the season the article names
         self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
                          for start, show, where in self.sections]
@@ -334,10 +348,35 @@ class ShowBook:
             self.sections.append((offset, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
 
+    def _find_paragraph_sections(self) -> None:
+        """Roundups without headings: paragraphs that open with a show as their subject ("tvN's Night Ferry is
+        ...", "Finally, Paper Cranes ...") speak of that show until the paragraph ends.  Three such paragraphs
+        about three different shows at least, so a review that opens one paragraph with an earlier work keeps
+        its own show."""
+        found: list[tuple[int, int, Show]] = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            sent = self.sents.at(m.start())
+            if sent is None or sent.headline:
+                continue
+            named = self.in_sentence(sent.start, min(sent.end, m.end()))
+            if not named:
+                continue
+            pos, show = named[0]
+            if _LEAD_IN.fullmatch(self.text[sent.start:pos]):
+                found.append((m.start(), m.end(), show))
+        if len({title_key(show.title) for _, _, show in found}) < 3:
+            return
+        for start, end, show in found:
+            self.sections.append((start, show, None))
+            self._section_ends.append(end)
+        self._section_starts = [start for start, _, _ in self.sections]
+
     def section_at(self, pos: int) -> Show | None:
         """The show of the listicle section holding ``pos`` (None outside sections)."""
         k = bisect_right(self._section_starts, pos) - 1
-        return self.sections[k][1] if k >= 0 else None
+        if k < 0 or (self._section_ends and pos >= self._section_ends[k]):
+            return None
+        return self.sections[k][1]
 
     def at(self, pos: int) -> Show | None:
         """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
@@ -490,15 +529,18 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
-    rf"|run\s+to|only|all|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+"
+    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+"
     rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
     rf"(?:episodes|instalments|installments|parts|chapters)\b)"
-    rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:series|season|drama|show|run|K-drama|anthology|thriller"
+    # "a 12-episode historical thriller": up to three describing words before the kind
+    rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:series|season|drama|show|run|K-drama|anthology|thriller"
     rf"|romance|comedy|mystery|melodrama|miniseries))"
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
-    rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)",
+    rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
+    # "Eight episodes of roughly 50 minutes each"
+    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)",
     re.IGNORECASE,
 ))
 _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$")
@@ -547,6 +589,12 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         title = clean_title(m["title"])
         if platform and title:
             out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.streaming", 0.9, show=title,
+                           platform=platform))
+    for m in sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):
+        platform = _platform(m["p"])
+        title = clean_title(m["title"])
+        if platform and title and book.resolve(title) is not None:
+            out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.from", 0.8, show=title,
                            platform=platform))
     for m in sents.finditer(_ORIGINAL, PLATFORM_WORDS):
         platform = _platform(m["p"])
@@ -630,12 +678,15 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if book.at(m.start()) is not None and 1 <= int(m["n"]) <= 300:
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
-        if (m["ctx"] or m["n4"] or m["n5"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
+        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
-        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
+        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
         if number is None or not 1 <= number <= 300:
             continue
-        if m["n2"] and _THIS_COUNT.search(text, max(0, m.start() - 12), m.start()):
+        named = book.in_sentence(m.end(), min(len(text), m.end() + 80)) if m["n2"] else []
+        if named and named[0][0] == m.end() + 1 and text[m.end()] == " ":
+            show = named[0][1].title  # "The 12-episode historical thriller Tides of Jeju": the title that follows
+        elif m["n2"] and _THIS_COUNT.search(text, max(0, m.start() - 12), m.start()):
             show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
         else:
             show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())

@@ -52,9 +52,10 @@ from .store import (
     REMOTE_SCHEMES,
     RESULT_FORMATS,
     Triple,
-    _to_rdflib,
-    from_ox,
+    ask_answer,
     is_remote,
+    rdflib_graph,
+    solution_rows,
     to_ox,
 )
 
@@ -337,28 +338,16 @@ class RemoteStore:
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT; rows map variable names to Python values (None when unbound), as ``Store.select``."""
-        result = self._results(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{name: from_ox(solution[name]) for name in names} for solution in result]
+        return solution_rows(self._results(sparql, bindings))
 
     def ask(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> bool:
-        result = self._results(sparql, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
+        return ask_answer(self._results(sparql, bindings))
 
     def construct(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Graph:
         result = self._results(sparql, bindings)
         if not isinstance(result, list):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        from rdflib import Graph
-
-        graph = Graph()
-        for triple in result:
-            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
-        return graph
+        return rdflib_graph(result)
 
     def query_serialized(self, sparql: str, fmt: str, bindings: Mapping[str, Any] | None = None) -> bytes:
         result = self._results(sparql, bindings)

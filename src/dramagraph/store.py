@@ -111,6 +111,30 @@ def _to_rdflib(term: Any) -> Node:
     raise StoreError(f"unexpected term {term!r}")
 
 
+def solution_rows(result: Any) -> list[dict[str, Any]]:
+    """SELECT solutions as rows mapping variable names to Python values (None when unbound)."""
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [v.value for v in result.variables]
+    return [{name: from_ox(solution[name]) for name in names} for solution in result]
+
+
+def ask_answer(result: Any) -> bool:
+    if not isinstance(result, ox.QueryBoolean):
+        raise QueryError("expected an ASK query")
+    return bool(result)
+
+
+def rdflib_graph(triples: Iterable[Any]) -> Graph:
+    """Oxigraph triples (a CONSTRUCT or DESCRIBE result) as an rdflib ``Graph``."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for triple in triples:
+        graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+    return graph
+
+
 class Store:
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
@@ -309,29 +333,17 @@ class Store:
 
         ``bindings`` pre-bind variables to terms (SPARQL SEP-0007 substitution, never text pasting); in a
         SELECT each bound variable must be in the projection."""
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{name: from_ox(solution[name]) for name in names} for solution in result]
+        return solution_rows(self._query(sparql, bindings))
 
     def ask(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> bool:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
+        return ask_answer(self._query(sparql, bindings))
 
     def construct(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Graph:
         """Run a CONSTRUCT or DESCRIBE into an rdflib ``Graph``."""
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        from rdflib import Graph
-
-        graph = Graph()
-        for triple in result:
-            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
-        return graph
+        return rdflib_graph(result)
 
     def query_serialized(self, sparql: str, fmt: str, bindings: Mapping[str, Any] | None = None) -> bytes:
         """Run any query and serialise its result: SELECT/ASK as SPARQL results (json, csv, tsv, xml),

@@ -63,6 +63,13 @@ _AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?:[a-z][\w
 # the sentences read)
 _AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?,?\s+" + _AS_TAIL),
             re.compile(_AS_TAIL))
+# "A, as Yeon-woo's best friend and rival C, steals ...", "A, as the station's grumpy veteran producer C, ...":
+# inside an apposition closed by a comma the descriptor may be longer (possessives, "and"); the character
+# is the last name before the closing comma
+_AS_APPOS_TAIL = (rf",\s+as\s+(?P<d>(?:(?:his|her|their|the|a|an|{TOK}{POSS}|[a-z][\w-]*(?:'s|\u2019s)?)\s+){{1,7}})"
+                  rf"(?P<c>{NAME}),\s")
+_AS_APPOS = needs(re.compile(rf"(?P<p>{NAME})" + _AS_APPOS_TAIL), re.compile(_AS_APPOS_TAIL))
+_APPOS_HEAD = re.compile(r"(?:his|her|their|the|a|an|[\w-]+(?:'s|\u2019s))$")
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
@@ -208,6 +215,13 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if found is not None:
                 out.append(_role(text, found, chars[0], "role.pronoun", 0.6, show))
             continue
+        if not persons and len(chars) == 1 and head == sent.start:
+            # "A, best known for her role as C1 in S, will play C2": the subject before a comma-closed apposition
+            ap = _APPOS_SUBJECT.fullmatch(left_seg)
+            p = clean_name(ap["p"], sent.start + ap.start("p")) if ap else None
+            if p is not None and _person_shaped(p.text):
+                out.append(_role(text, p, chars[0], "role.after_apposition", 0.75, show))
+            continue
         if not persons:
             continue
         if len(persons) == len(chars):
@@ -217,6 +231,9 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
     return out
+
+
+_APPOS_SUBJECT = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+[a-z][^,;:()]*,")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -340,6 +357,18 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
         out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
+    for m in sents.finditer(_AS_APPOS, (" as ",)):
+        sent = sents.at(m.start())
+        if sent is None or not _appos_descriptor(m["d"]):
+            continue
+        before = text[sent.start:m.start()].strip()
+        if before not in ("", "And", "But") and not before.endswith((",", ";")):
+            continue  # the person must open its clause: "A, as ... C, verb"
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        if p is None or c is None or " " not in p.text or not _person_shaped(p.text):
+            continue
+        out.append(_role(text, p, c, "role.as_apposition", 0.75, _show_after(text, c.end, sent.end, book)))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
@@ -347,6 +376,64 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if c and p and sent:
             out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
     return out
+
+
+# Credits told in passing about a person: "her role as prosecutor C in the legal drama S", "His turn as the
+# gangster C in S", "He was last seen in the tvN drama S", "Fresh off the drama S, A plays ..."
+_SHOW_REF = (rf"(?:the\s+)?(?:(?:(?:{TOK}|[a-z]\w*)(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie"
+             rf"|thriller|sitcom|K-drama)\s+)?{_QO}?(?P<t>{TITLE})")
+_TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:role|turn|part|performance)\s+as\s+"
+                      rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME})\s+in\s+" + _SHOW_REF)
+_SUBJECT_APPOS = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+(?:[a-z][\w-]*\s+){{1,4}}$")
+_LAST_SEEN = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+"
+                        r"seen\s+in\s+" + _SHOW_REF)
+_FRESH_OFF = re.compile(r"(?:Fresh\s+(?:off|from)|Coming\s+off)\s+" + _SHOW_REF + rf",\s+(?P<p>{NAME})\s+[a-z]")
+
+
+def passing_credit_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    """Roles and cast of a person in other shows, only where the person is certain: the sentence's own
+    subject, or for "He"/"His" the one person the sentence before names."""
+    out: list[Raw] = []
+    for sent in sents.items:
+        seg = text[sent.start:sent.end]
+        for m in _TURN_AS.finditer(seg):
+            title = clean_title(m["t"])
+            d = m["d"].strip()
+            if not title or (d and not descriptor_ok(d)):
+                continue
+            c = clean_name(m["c"], sent.start + m.start("c"))
+            lead = seg[:m.start()]
+            if m["pr"][0] == "H" and not lead.strip():
+                p = _previous_person(text, sents, sent, book)
+            else:
+                s = _SUBJECT_APPOS.fullmatch(lead)
+                p = clean_name(s["p"], sent.start + s.start("p")) if s and _KNOWN_FOR.search(lead) else None
+            if p is None or c is None or not _person_shaped(p.text):
+                continue
+            out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
+        m = _LAST_SEEN.match(seg)
+        if m and clean_title(m["t"]):
+            p = _previous_person(text, sents, sent, book)
+            if p is not None:
+                out.append(Raw(FactKind.CAST, sent.start + m.start("t"), sent.start + m.end("t"), "cast.last_seen",
+                               0.6, person=p.text, show=clean_title(m["t"])))
+        m = _FRESH_OFF.match(seg)
+        if m and clean_title(m["t"]):
+            p = clean_name(m["p"], sent.start + m.start("p"))
+            if p is not None and _person_shaped(p.text):
+                out.append(Raw(FactKind.CAST, p.start, p.end, "cast.fresh_off", 0.6, person=p.text,
+                               show=clean_title(m["t"])))
+    return out
+
+
+def _appos_descriptor(d: str) -> bool:
+    """Lower-case describing words, a possessive or determiner only first and "and" only between words."""
+    words = d.split()
+    if words and _APPOS_HEAD.match(words[0]):
+        words = words[1:]
+    if not words or words[-1] == "and" or words[0] == "and":
+        return False
+    return descriptor_ok(" ".join(w for w in words if w != "and"))
 
 
 def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:

@@ -574,6 +574,13 @@ _SIBLING = re.compile(
     rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 
+# "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
+_THE_SHOW_STREAMS = _needs_platform(re.compile(
+    rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
+    rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
+    re.MULTILINE))
+
+
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
@@ -612,6 +619,13 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             elif book.section_at(m.start()) is not None and not book.in_sentence(sent.start, sent.end):
                 # "This spy thriller, streaming on Viki, ...": a listicle section speaks of its own show
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.section", 0.7, platform=platform))
+    for m in sents.finditer(_THE_SHOW_STREAMS, PLATFORM_WORDS):
+        platform = _platform(m["p"])
+        sent = sents.at(m.start())
+        # "the show" is the show in scope only where the sentence names no show of its own
+        if platform and sent is not None and book.at(m.start()) is not None \
+                and not book.in_sentence(sent.start, sent.end):
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.the_show", 0.7, platform=platform))
     for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:

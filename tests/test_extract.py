@@ -379,3 +379,32 @@ def test_job_word_is_not_part_of_character_name():
 def test_plural_people_then_list_is_cast():
     text = HEAD + "Lantern Harbour leaned on two famous faces, Gong Hae-won and Ryu Ji-seok."
     assert cast(text) == {("Gong Hae-won", "Lantern Harbour"), ("Ryu Ji-seok", "Lantern Harbour")}
+
+
+def test_apposition_roles_with_long_descriptors():
+    text = HEAD + ("Lee Ga-eun, as Oona's oldest friend and rival Kwon Ha-neul, holds the film together. "
+                   "And Moon Tae-ho, as the ferry's gruff night captain Baek Il-do, gets the best jokes.")
+    assert roles(text) == {("Lee Ga-eun", "Kwon Ha-neul", "Lantern Harbour"),
+                           ("Moon Tae-ho", "Baek Il-do", "Lantern Harbour")}
+
+
+def test_credits_told_in_passing():
+    text = HEAD + ("Jang Se-ri, best known for her role as nurse Ahn Bo-ra in the medical drama Night Ward, will play "
+                   "diver Kwon Ha-neul. Moon Tae-ho joins her as harbour master Baek Il-do. He was last seen in the "
+                   "drama Salt Kings. Fresh off the series Iron Kite, Yoon Ji-ho plays the ferry's cook. His turn as "
+                   "the smuggler Oh Dal-su in Paper Tide won him an award.")
+    found = roles(text)
+    assert ("Jang Se-ri", "Kwon Ha-neul", "Lantern Harbour") in found
+    assert ("Jang Se-ri", "Ahn Bo-ra", "Night Ward") in found
+    assert ("Yoon Ji-ho", "Oh Dal-su", "Paper Tide") in found
+    assert {("Moon Tae-ho", "Salt Kings"), ("Yoon Ji-ho", "Iron Kite")} <= cast(text)
+
+
+def test_a_pronoun_with_two_possible_people_credits_nobody():
+    text = HEAD + "Jang Se-ri and Moon Tae-ho lead the cast. He was last seen in the drama Salt Kings."
+    assert not any(show == "Salt Kings" for _, show in cast(text))
+
+
+def test_the_show_streams_on_platform():
+    text = HEAD + "Its eight episodes were written by Cho Mi-na, and the show streams on Viki outside Korea."
+    assert ("Lantern Harbour", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)

@@ -405,6 +405,18 @@ def test_a_pronoun_with_two_possible_people_credits_nobody():
     assert not any(show == "Salt Kings" for _, show in cast(text))
 
 
+def test_credits_in_passing_of_a_person_already_cast_in_another_order_or_spelling():
+    text = HEAD + ("Jang Se-ri plays diver Kwon Ha-neul, and Moon Tae-ho plays harbour master Baek Il-do. "
+                   "Se-ri Jang was last seen in the drama Salt Kings. Ahn Dal-mi, fresh off the series Iron Kite, "
+                   "is a joy. Critics loved it, while Moon Taeho is best known for his role as the smuggler Oh Dal-su "
+                   "in Paper Tide.")
+    found = cast(text)
+    assert ("Jang Se-ri", "Salt Kings") in found
+    assert ("Moon Tae-ho", "Oh Dal-su", "Paper Tide") in roles(text)
+    # a person the article casts in no role of its own is not credited from an apposition alone
+    assert not any(show == "Iron Kite" for _, show in found)
+
+
 def test_the_show_streams_on_platform():
     text = HEAD + "Its eight episodes were written by Cho Mi-na, and the show streams on Viki outside Korea."
     assert ("Lantern Harbour", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)

@@ -388,12 +388,28 @@ _SUBJECT_APPOS = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+(?:[a-z][\w-]*\s+){{1
 _LAST_SEEN = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+"
                         r"seen\s+in\s+" + _SHOW_REF)
 _FRESH_OFF = re.compile(r"(?:Fresh\s+(?:off|from)|Coming\s+off)\s+" + _SHOW_REF + rf",\s+(?P<p>{NAME})\s+[a-z]")
+# the same credits with a person the article already casts as the named subject: "A was last seen in S",
+# "..., while A is best known for his role as C in S", "A, fresh off the drama S, proves ..."
+_NAMED_LAST_SEEN = re.compile(rf"(?P<p>{NAME})\s+(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently"
+                              r"|previously)\s+seen\s+in\s+" + _SHOW_REF)
+_NAMED_KNOWN_FOR = re.compile(rf"(?:^|,\s+(?:while|whereas|and|but)\s+)(?P<p>{NAME})\s+(?:is|was|remains)\s+"
+                              r"(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+$")
+_NAMED_FRESH_OFF = re.compile(rf"(?P<p>{NAME}),\s+(?:fresh\s+(?:off|from)|coming\s+off)\s+" + _SHOW_REF
+                              + r",\s+[a-z]")
 
 
-def passing_credit_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_people: frozenset[str] = frozenset(),
+                         key=None) -> list[Raw]:
     """Roles and cast of a person in other shows, only where the person is certain: the sentence's own
-    subject, or for "He"/"His" the one person the sentence before names."""
+    subject, for "He"/"His" the one person the sentence before names, or a person the article already casts
+    named as the sentence's subject (in whatever order or spelling)."""
     out: list[Raw] = []
+
+    def known(m) -> Name | None:
+        p = clean_name(m["p"], sent.start + m.start("p"))
+        ok = p is not None and key is not None and key(p.text) in known_people and _person_shaped(p.text)
+        return p if ok else None
+
     for sent in sents.items:
         seg = text[sent.start:sent.end]
         for m in _TURN_AS.finditer(seg):
@@ -408,6 +424,8 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook) -> list[Ra
             else:
                 s = _SUBJECT_APPOS.fullmatch(lead)
                 p = clean_name(s["p"], sent.start + s.start("p")) if s and _KNOWN_FOR.search(lead) else None
+                if p is None and (s := _NAMED_KNOWN_FOR.search(lead)):
+                    p = known(s)
             if p is None or c is None or not _person_shaped(p.text):
                 continue
             out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
@@ -423,6 +441,10 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook) -> list[Ra
             if p is not None and _person_shaped(p.text):
                 out.append(Raw(FactKind.CAST, p.start, p.end, "cast.fresh_off", 0.6, person=p.text,
                                show=clean_title(m["t"])))
+        for rx, rule in ((_NAMED_LAST_SEEN, "cast.last_seen"), (_NAMED_FRESH_OFF, "cast.fresh_off")):
+            m = rx.match(seg)
+            if m and clean_title(m["t"]) and (p := known(m)) is not None:
+                out.append(Raw(FactKind.CAST, p.start, p.end, rule, 0.6, person=p.text, show=clean_title(m["t"])))
     return out
 
 

@@ -21,6 +21,18 @@ def test_help_and_version() -> None:
     assert run("--version").output.startswith("dramagraph, version ")
 
 
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dramagraph", "stats", "--store", str(tmp_path / "none")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"Error: {tmp_path / 'none'}: no dramagraph store here")
+    shown = subprocess.run([sys.executable, "-m", "dramagraph", "--help"], capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stdout.startswith("Usage: dramagraph ")
+
+
 def test_usage_errors_exit_2() -> None:
     assert run("ingest").exit_code == 2          # no inputs
     assert run("nonsense").exit_code == 2

@@ -420,3 +420,47 @@ def test_credits_in_passing_of_a_person_already_cast_in_another_order_or_spellin
 def test_the_show_streams_on_platform():
     text = HEAD + "Its eight episodes were written by Cho Mi-na, and the show streams on Viki outside Korea."
     assert ("Lantern Harbour", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_as_on_a_heading_line_of_its_own():
+    text = HEAD + "Who is who\n\nYoon Bo-mi as Captain Seo Ra-ri\nWho is Seo Ra-ri? The ferry's captain.\n"
+    assert roles(text) == {("Yoon Bo-mi", "Seo Ra-ri", "Lantern Harbour")}
+
+
+def test_abbreviated_form_of_address_before_a_character():
+    text = HEAD + "Newcomer Baek Un-ha joins the cast as Dr. Ju Hye-ra, the island's only doctor."
+    assert roles(text) == {("Baek Un-ha", "Ju Hye-ra", "Lantern Harbour")}
+
+
+def test_star_opposite_leads_the_show_as_and_turns_up_as():
+    text = HEAD + ("Mira Holt leads the show as Oona Vey, a ferry captain. Dae Rin will star opposite her as Kwon "
+                   "Ha-neul. Tomas Pell turns up as the smuggler Ko Dal-bong.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour"), ("Dae Rin", "Kwon Ha-neul", "Lantern Harbour"),
+                           ("Tomas Pell", "Ko Dal-bong", "Lantern Harbour")}
+
+
+def test_a_verdict_then_as_is_a_role_but_not_a_label_or_comparison():
+    text = HEAD + ("Jin Ae-ra is quietly superb as Oona Vey, and Pak Do-gyun is a revelation as Kwon Ha-neul. "
+                   "Song Mi-rae is as good as Han Seo-jun. Ko Eun-gyeol is better known as Rhee Ko.")
+    assert roles(text) == {("Jin Ae-ra", "Oona Vey", "Lantern Harbour"), ("Pak Do-gyun", "Kwon Ha-neul",
+                                                                          "Lantern Harbour")}
+
+
+def test_a_verdict_with_an_unnamed_part_is_cast():
+    text = HEAD + "Starring: Mira Holt\n\nYu Na-bi is heartbreaking as a diver's widow who will not leave."
+    assert ("Yu Na-bi", "Lantern Harbour") in cast(text)
+    assert roles(text) == set()
+
+
+def test_rounding_out_players_include_and_the_show_features():
+    text = HEAD + ("Rounding out the main cast are Ahn Mi-so and Gu Tae-ri. Supporting players include Lee Ro-un "
+                   "and Ha Jin-se. The show also features Choi Ba-da in a small role. The series features Busan "
+                   "and its fish market.")
+    assert cast(text) == {(p, "Lantern Harbour") for p in ("Ahn Mi-so", "Gu Tae-ri", "Lee Ro-un", "Ha Jin-se",
+                                                          "Choi Ba-da")}
+
+
+def test_with_credit_line_under_a_roundup_heading():
+    text = ("New dramas this week\n\n1. Salt Kings (tvN)\nWith: Kim Da-rae, Seo Ji-bin\nA fishing family feud.\n\n"
+            "2. Iron Kite (Netflix)\nCast: Oh Min-gyu\nA stunt pilot's comeback.\n")
+    assert cast(text) == {("Kim Da-rae", "Salt Kings"), ("Seo Ji-bin", "Salt Kings"), ("Oh Min-gyu", "Iron Kite")}

@@ -32,28 +32,41 @@ from .text import (
 
 _AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
                        "currently previously once who".split())
+# "is superb as", "was a revelation as", "is quietly devastating as": praise, then the part; never "is known
+# as", "is seen as" (names and labels), "is as good as" (a comparison), nor a participle ("is billed as")
+_VERDICT = (r"(?:is|was)\s+(?:[a-z]+ly\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
+            r"(?!(?:as|so|such|same|just|twice|half|not|also|better|best|well|set|back|born|reborn|often|known)\b)"
+            r"(?![a-z]+(?:ed|en|wn)\b)[a-z]{3,}\s+as")
 _ROLE_VERB = re.compile(
     r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
     r"|parts?)\s+of)?"
     r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
-    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
+    # "B will star opposite her as C", "A leads the show as C", "B turns up as the loan shark C"
+    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)(?:\s+(?:opposite|alongside)\s+(?:him|her|them))?\s+as"
+    r"|(?:leads?|led|leading)(?:\s+the\s+(?:show|series|drama|cast|ensemble|line-?up))?\s+as"
+    r"|(?:turns?|turned|turning|shows?|showed|pops?|popped)\s+up\s+as"
+    r"|(?:is|was|are|were|been|being)\s+cast\s+as"
     r"|in\s+the\s+role\s+of"
     # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
     r"|(?:returns?|returned|returning)\s+as)"
-    r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
+    r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
+    # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
+    rf"|(?P<verdict>{_VERDICT}))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
-           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return")
+           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return", "lead",
+           "led as", " up as", " as ")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
                       r"|youngsters|stars))\s*$")
 _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and|a|an|with)\b)")
-_AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
-                       r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
+# a character's name also ends where its line does: "Jeon Ha-rim as Kang Yu-jin" as a guide's heading line
+_AFTER_AS = re.compile(r"(?=\n)|\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had"
+                       r"|gets|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
 # "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
 # Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
 # name): a name holds letters, spaces and hyphens and starts with a capital.
@@ -79,14 +92,20 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
                   rf"\s+(?P<a>{NAME})$", re.IGNORECASE)
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
-                         r"|Starring|STARRING|Stars|Cast\s+members)\s*:\s*")
+                         r"|Starring|STARRING|Stars|Cast\s+members|With|WITH)\s*:\s*")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
 _GROUP = re.compile(
-    r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
+    r"\b(?:(?:actors?|actresses|performers|players|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like"
+    r"|including|include)"
+    # "Rounding out the main cast are A and B"
+    r"|(?:[Rr]ounding|[Rr]ounded)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)\s+(?:are|is|were|was)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
+# "The show also features A and B in smaller roles": the show itself as the subject, then the list
+_SHOW_FEATURES = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:show|series|drama|K-drama|cast)\s+(?:also\s+)?"
+                            r"features\s+(?=[A-Z])")
 # "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
 _FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
 _CREDIT_TITLE_TAIL = rf"(?:actor|actress|star|lead|alum|heartthrob)\s+(?P<p>{NAME})"
@@ -188,7 +207,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         head = last_end if sent.start <= last_end < m.start() else sent.start
         left_seg, _ = _left(text, sent.start, m.start())
-        kind = "play" if m["play"] else "take" if m["take"] else "become"
+        kind = "play" if m["play"] else "take" if m["take"] else "become" if m["become"] else "verdict"
         if kind == "become":
             c = name_after(text, m.end())
             chars = [c] if c and _AFTER_BECOME.match(text, c.end) and not re.match(POSS, text[c.end:]) else []
@@ -225,7 +244,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if not persons:
             continue
         if len(persons) == len(chars):
-            conf = {"play": 0.9, "take": 0.9, "become": 0.75}[kind]
+            conf = {"play": 0.9, "take": 0.9, "become": 0.75, "verdict": 0.75}[kind]
             if len(persons) > 1:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
             for p, c in zip(persons, chars, strict=True):
@@ -324,6 +343,7 @@ queen king prince princess lady lord sir dame mr mrs ms miss dr doctor professor
 mother sister brother captain capt detective det officer agent inspector sergeant sgt lieutenant lt commander
 general colonel major director chairman chairwoman president judge prosecutor attorney nurse chef teacher
 master madam madame grandma grandpa grandmother grandfather uncle aunt auntie chief coach manager minister
+headmaster headmistress principal dean warden governor mayor ambassador
 """.split())
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
 
@@ -568,12 +588,13 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for pattern, rule, conf, heads, words in (
-            (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars")),
+            (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars", "with:")),
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
                                                        "featuring")),
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
-                                                  "leads are")),
-            (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,"))):
+                                                  "leads are", "out the")),
+            (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,")),
+            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",))):
         for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:
@@ -585,6 +606,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             for n in split_list(seg, m.end(), heads):
                 if book.known(n.text):
                     break  # "Spearheaded by A and B, Show arrives": the list ended before the title
+                if rule == "cast.show_features" and " " not in n.text:
+                    break  # "The series features Seoul ...": a place, not a person
                 names.append(n)
             # a show named before the list in the same sentence ("The cast of X includes ..."), else main
             before = book.in_sentence(sent.start, m.start())
@@ -631,7 +654,8 @@ _STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|le
 # "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
 # that has no name is still a part in the show
 _UNNAMED_PART = re.compile(
-    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as)"
+    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
+    rf"|{_VERDICT})"
     rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
@@ -660,7 +684,7 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in _trailing_names(text, sent.start, m.start()):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
-    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with")):
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", " as ")):
         sent = sents.at(m.start())
         p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):

@@ -464,3 +464,21 @@ def test_with_credit_line_under_a_roundup_heading():
     text = ("New dramas this week\n\n1. Salt Kings (tvN)\nWith: Kim Da-rae, Seo Ji-bin\nA fishing family feud.\n\n"
             "2. Iron Kite (Netflix)\nCast: Oh Min-gyu\nA stunt pilot's comeback.\n")
     assert cast(text) == {("Kim Da-rae", "Salt Kings"), ("Seo Ji-bin", "Salt Kings"), ("Oh Min-gyu", "Iron Kite")}
+
+
+def test_minutes_will_run_about_and_run_a_tight():
+    assert kinds(HEAD + "Each episode will run about 55 minutes.", FactKind.EPISODE_MINUTES) == {
+        ("Lantern Harbour", None, None, None, 55, None)}
+    assert kinds(HEAD + "Episodes run a brisk 40 minutes.", FactKind.EPISODE_MINUTES) == {
+        ("Lantern Harbour", None, None, None, 40, None)}
+
+
+def test_platform_possessive_with_describing_words_before_the_kind():
+    text = HEAD + "Mira Holt was also offered the lead in MBC's weekend family drama ‘Plum Street’."
+    assert ("Plum Street", None, "MBC", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_a_place_opening_the_sentence_is_no_show():
+    text = HEAD + "In South Korea, the drama airs on JTBC every Friday. Outside Korea, the series streams on Viki."
+    assert {(f.show, f.platform) for f in facts_of(text) if f.kind is FactKind.PLATFORM} == {
+        ("Lantern Harbour", "JTBC"), ("Lantern Harbour", "Viki")}

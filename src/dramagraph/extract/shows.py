@@ -80,6 +80,7 @@ _HEAD_REVIEW = re.compile(
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
 _APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
                     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout)\s")
 _APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
                        TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
@@ -281,6 +282,8 @@ class ShowBook:
             elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
+            if _PLACE_FIRST.match(m["t"]):
+                continue  # "In South Korea, the drama airs ...": a place that opens the sentence
             title = clean_title(m["t"])
             if title and "#" not in title and not self._is_series(title) and not _person_like(title):
                 self._plain(title, 1.0)
@@ -507,6 +510,10 @@ def _word(number: int) -> str:
 _PLATFORM_RULES = [
     ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
+    ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"
+        rf"{_LABEL}\s+{_QO}?(?P<t>{TITLE})"))),
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
     ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
@@ -548,11 +555,13 @@ _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|
                         re.IGNORECASE)
 _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
+    # "Episodes run a tight 45 minutes": one describing word after "a"
     r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|a\s+[a-z]+\s+)?(?P<m2>\d{1,3})\s+minutes"
     r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b"
     # "each lasts around 70 minutes", "each about 70 minutes long", "instalments of about 50 minutes apiece"
-    r"|\beach\s+(?:episode\s+|one\s+)?(?:lasts?|lasting|runs?|running|clocking\s+in\s+at)?\s*"
+    r"|\beach\s+(?:episode\s+|one\s+)?(?:lasts?|lasting|runs?|running|clocking\s+in\s+at"
+    r"|will\s+(?:run|last)(?:\s+for)?)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
     r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour\s+long",
@@ -576,7 +585,10 @@ _SIBLING = re.compile(
 
 # "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
 _THE_SHOW_STREAMS = _needs_platform(re.compile(
-    rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
+    rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)"
+    # "In South Korea, the drama airs on ENA": a place first
+    rf"(?:(?:In|Outside|Across|Beyond|Throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}},\s+)?"
+    rf"(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
     rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
     re.MULTILINE))
 

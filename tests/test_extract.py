@@ -482,3 +482,38 @@ def test_a_place_opening_the_sentence_is_no_show():
     text = HEAD + "In South Korea, the drama airs on JTBC every Friday. Outside Korea, the series streams on Viki."
     assert {(f.show, f.platform) for f in facts_of(text) if f.kind is FactKind.PLATFORM} == {
         ("Lantern Harbour", "JTBC"), ("Lantern Harbour", "Viki")}
+
+
+SEASON2 = "‘Salt Kings’ season 2 review: the family is back\n\n"
+
+
+def crew(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind.value, f.person, f.show) for f in facts_of(text) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+
+
+def test_the_director_is_and_the_scripts_are_again_by():
+    text = HEAD + "The director is Wi Sung-jae. The scripts are again by Ok Da-hye."
+    assert crew(text) == {("director", "Wi Sung-jae", "Lantern Harbour"), ("writer", "Ok Da-hye", "Lantern Harbour")}
+
+
+def test_crew_as_in_the_first_season_reaches_both_seasons():
+    text = SEASON2 + ("The first season of Salt Kings ran on MBC. As in the first season, the director is Wi Sung-jae "
+                      "and the writer is Ok Da-hye. Jo Mi-ran plays the eldest daughter Ju Hana.")
+    assert crew(text) == {(k, p, s) for k, p in (("director", "Wi Sung-jae"), ("writer", "Ok Da-hye"))
+                          for s in ("Salt Kings season 2", "Salt Kings season 1")}
+    # without the comparison the earlier season keeps no crew
+    assert all(s == "Salt Kings season 2" for _, _, s in crew(text.replace("As in the first season, the", "The")))
+
+
+def test_made_is_a_directors_credit_only_for_a_director():
+    text = HEAD + ("Director Wi Sung-jae, who also made ‘Iron Kite’, keeps it tense. Mira Holt, who made ‘Salt "
+                   "Kings’ a hit, plays Oona Vey.")
+    assert ("director", "Wi Sung-jae", "Iron Kite") in crew(text)
+    assert not any(s == "Salt Kings" for _, _, s in crew(text))
+
+
+def test_crew_after_a_contrast_stays_with_the_new_season():
+    text = SEASON2 + ("The first season of Salt Kings ran on MBC. Like its predecessor, the new season is written by "
+                      "Ok Da-hye, but the new director, Wi Sung-jae, prefers long takes.")
+    assert ("writer", "Ok Da-hye", "Salt Kings season 1") in crew(text)
+    assert ("director", "Wi Sung-jae", "Salt Kings season 1") not in crew(text)

@@ -115,7 +115,8 @@ _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
 _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
-                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed)\s+(?!by\b)")
+                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed|made)\s+(?!by\b)")
+_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
@@ -123,8 +124,17 @@ _WHO_WROTE = re.compile(
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
-_SCRIPT_BY = re.compile(r"\b(?:script|screenplay|teleplay|writing)\s*,?\s+(?:is\s+|was\s+|comes\s+)?(?:by|from)\s+"
+_SCRIPT_BY = re.compile(r"\b(?:scripts?|screenplays?|teleplays?|writing)\s*,?\s+(?:(?:is|was|are|were|comes?)\s+)?"
+                        r"(?:again\s+|once\s+more\s+)?(?:by|from)\s+"
                         r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
+# "the director is A and the writer is B"
+_THE_JOB_IS = re.compile(r"\b[Tt]he\s+(?P<k>director|writer|screenwriter|scriptwriter)\s+(?:is|was)\s+"
+                         r"(?:again\s+|once\s+again\s+|still\s+)?(?=[A-Z])")
+# "As in the first season, ...", "Like its predecessor, the new season is directed by A": the crew of the
+# season the article is about is the earlier one's too
+_AS_BEFORE = re.compile(r"(?:As\s+(?:in|with|on|for)|Like)\s+(?:its|the)\s+(?P<w>predecessor|first\s+season"
+                        r"|previous\s+season|last\s+season|season\s+one|earlier\s+season)\b")
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas|though|although|yet)\b|;")
 _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
@@ -752,11 +762,13 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
                                show=_show_before(book, sents, m.start()), strict_person=True))
-    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed")):
+    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if not p or not title or " " not in p.text:
             continue
+        if m["v"] == "made" and not _DIRECTOR_BEFORE.search(text, max(0, p.start - 12), p.start):
+            continue  # "made" is a director's credit only for a person called a director
         kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
         sent = sents.at(m.start())
         # "Writers A and B, who co-wrote S": every name of the list before "who"
@@ -782,6 +794,15 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if " " in n.text:
                 out.append(Raw(FactKind.WRITER, n.start, n.end, "writer.script_by", 0.8, person=n.text,
                                show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_THE_JOB_IS, ("director is", "writer is", "director was", "writer was")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        kind = FactKind.DIRECTOR if m["k"] == "director" else FactKind.WRITER
+        n = name_after(text, m.end())
+        if n is not None and " " in n.text and not book.known(n.text):
+            out.append(Raw(kind, m.start(), n.end, f"{kind.value}.the_job_is", 0.8, person=n.text,
+                           show=_show_before(book, sents, m.start()), strict_person=True))
     for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
@@ -800,6 +821,29 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
                        strict_person=True))
+    return out + _earlier_crew(text, sents, book, out)
+
+
+def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) -> list[Raw]:
+    """Crew of the main season in a sentence that opens "As in the first season" or "Like its predecessor":
+    the earlier season's crew as well."""
+    main = book.main
+    if main is None or main.series is None or not main.number or main.number < 2:
+        return []
+    out = []
+    for raw in crew:
+        sent = sents.at(raw.start)
+        m = _AS_BEFORE.match(text, sent.start, sent.end) if sent is not None else None
+        if m is None or book.resolve(raw.show) is not main:
+            continue
+        turn = _CONTRAST.search(text, m.end(), sent.end)
+        if turn is not None and raw.start >= turn.start():
+            continue  # "Like its predecessor, it is written by A, but the new director, B, ...": A only
+        number = 1 if m["w"].startswith(("first", "season")) else main.number - 1
+        earlier = book.sibling(main, number)
+        if earlier is not None:
+            out.append(Raw(raw.kind, raw.start, raw.end, f"{raw.kind.value}.as_before", 0.6, person=raw.person,
+                           show=earlier.title, strict_person=True))
     return out
 
 

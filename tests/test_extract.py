@@ -517,3 +517,27 @@ def test_crew_after_a_contrast_stays_with_the_new_season():
                       "Ok Da-hye, but the new director, Wi Sung-jae, prefers long takes.")
     assert ("writer", "Ok Da-hye", "Salt Kings season 1") in crew(text)
     assert ("director", "Wi Sung-jae", "Salt Kings season 1") not in crew(text)
+
+
+def test_in_which_she_played_credits_the_show_before_it():
+    # the person: the sentence's one name (a family name alone too), else the sentence before's one person
+    text = HEAD + ("Seo Ha-na plays Oona Vey. It is Seo's first lead since the medical drama ‘Night Ward’, in which "
+                   "she played the nurse Ahn Bo-ra. Jo Dal-rae will be familiar from ‘Iron Kite’, where she played "
+                   "Ko Yu-mi.")
+    assert roles(text) == {("Seo Ha-na", "Oona Vey", "Lantern Harbour"), ("Seo Ha-na", "Ahn Bo-ra", "Night Ward"),
+                           ("Jo Dal-rae", "Ko Yu-mi", "Iron Kite")}
+
+
+def test_reprising_a_role_in_a_second_season_casts_the_first():
+    text = SEASON2 + "Returning stars Jo Mi-ran and Wi Tae-o reprise their roles as Dr. Ju Hana and Kang Bo-ri."
+    assert roles(text) == {("Jo Mi-ran", "Ju Hana", "Salt Kings season 2"), ("Wi Tae-o", "Kang Bo-ri",
+                                                                               "Salt Kings season 2")}
+    assert {("Jo Mi-ran", "Salt Kings season 1"), ("Wi Tae-o", "Salt Kings season 1")} <= cast(text)
+    # a first season's review: nothing earlier to reprise from
+    assert cast(HEAD + "Mira Holt reprises her role as Oona Vey.") == set()
+
+
+def test_whose_part_is_a_role_but_not_a_co_star():
+    text = SEASON2 + ("Starring: Jo Mi-ran\n\nMissing is Yang Do-hoon, whose paramedic Ji Sang-bin was written out in "
+                      "the first season's finale. Jo Mi-ran, whose co-star Wi Tae-o has left, carries the show.")
+    assert roles(text) == {("Yang Do-hoon", "Ji Sang-bin", "Salt Kings season 1")}

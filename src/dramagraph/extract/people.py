@@ -12,7 +12,7 @@ import re
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
 from .lexicon import NAME, POSS, TOK, UP
-from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
+from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
     Raw,
@@ -238,6 +238,14 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if not persons and _PRONOUN.search(left_seg.rstrip()):
             persons = _previous_list(text, sents, sent, len(chars))
             rule = "role.respective_next"
+        which = _IN_WHICH.search(left_seg.rstrip()) if not persons and len(chars) == 1 else None
+        if which is not None and show is None and book.known(clean_title(which["t"]) or "\0"):
+            # "... since the drama S, in which she played C": S is the show, the sentence's one person plays
+            found = _sentence_person(text, sent, sent.start + which.start(), book) or \
+                _previous_person(text, sents, sent, book)
+            if found is not None:
+                out.append(_role(text, found, chars[0], "role.in_which", 0.7, clean_title(which["t"])))
+            continue
         if not persons and len(chars) == 1 and _SINGULAR.search(left_seg.rstrip()):
             # "He will play C": the one person the sentence before names
             found = _previous_person(text, sents, sent, book)
@@ -257,9 +265,40 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             conf = {"play": 0.9, "take": 0.9, "become": 0.75, "verdict": 0.75}[kind]
             if len(persons) > 1:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
+            # "A and B reprise their roles as C and D" in a second season: they were in the first (cast only:
+            # whether the part was the same one there is the reader's inference, not the text's)
+            earlier = _first_season(book, show) if m.group().lower().startswith("repris") else None
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
+                if earlier is not None:
+                    out.append(Raw(FactKind.CAST, p.start, p.end, "cast.reprised", 0.6, person=p.text,
+                                   show=earlier.title))
     return out
+
+
+def _first_season(book: ShowBook, show: str | None):
+    """The first season of the show a role names (or of the main one) when that show is its second season."""
+    season = book.resolve(show)
+    if season is None or season.series is None or season.number != 2:
+        return None
+    return book.sibling(season, 1)
+
+
+_IN_WHICH = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s+(?:in\s+which|where)\s+(?:he|she)$")
+
+
+def _sentence_person(text: str, sent, end: int, book: ShowBook) -> Name | None:
+    """The one person ``text[sent.start:end]`` names: a full name or a family name alone ("It is Bae's first
+    lead since ..."), resolved later; None when it names none or several."""
+    found: dict[str, Name] = {}
+    seg = mask_parens(text[sent.start:end])
+    for m in re.finditer(NAME, seg):
+        name = clean_name(m.group(), sent.start + m.start())
+        if name is None or book.known(name.text):
+            continue
+        if _person_shaped(name.text) or (" " not in name.text and fold(name.text) in KOREAN_SURNAMES):
+            found.setdefault(person_key(name.text), name)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _APPOS_SUBJECT = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+[a-z][^,;:()]*,")
@@ -578,10 +617,35 @@ _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.comp
                        _NAME_FIRST)
 
 
+# "Yang Do-hoon, whose paramedic Ji Sang-bin was written out": the part a person plays, told with "whose"
+_WHOSE = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})\s+(?:is|was|has|had"
+                    rf"|will|gets|got|dies|died|returns|returned|becomes|became|remains|must)\b")
+# people in a person's life or work, not parts: "A, whose co-star B ..."
+_WHOSE_NOT_PART = frozenset("co-star co-stars costar colleague partner wife husband agency manager friend brother "
+                            "sister father mother son daughter girlfriend boyfriend fiance fiancee label group "
+                            "bandmate director writer producer mentor rival teacher".split())
+
+
 def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,
                      key) -> list[Raw]:
     """"Cheon Dong-hyuk's Pyo Gun, the delivery rider": an actor already known as one, then a character."""
+    from .shows import sibling_at
+
     out: list[Raw] = []
+    for m in sents.finditer(_WHOSE, ("whose",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        words = m["d"].split()
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or not descriptor_ok(m["d"]):
+            continue
+        if any(w.lower() in _WHOSE_NOT_PART for w in words) or not (_person_shaped(p.text)
+                                                                     and _person_shaped(c.text)):
+            continue
+        if key(c.text) in known_people or book.known(c.text) or book.known(p.text):
+            continue
+        sent = sents.at(m.start())
+        found = sibling_at(book, sent.start, sent.end) if sent is not None else None
+        out.append(_role(text, p, c, "role.whose", 0.65, found[0].title if found else None))
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))

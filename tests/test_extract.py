@@ -541,3 +541,20 @@ def test_whose_part_is_a_role_but_not_a_co_star():
     text = SEASON2 + ("Starring: Jo Mi-ran\n\nMissing is Yang Do-hoon, whose paramedic Ji Sang-bin was written out in "
                       "the first season's finale. Jo Mi-ran, whose co-star Wi Tae-o has left, carries the show.")
     assert roles(text) == {("Yang Do-hoon", "Ji Sang-bin", "Salt Kings season 1")}
+
+
+def test_cast_in_passing_for_a_person_the_article_casts():
+    text = HEAD + ("Seo Ha-na plays Oona Vey, and Jo Dal-rae plays Kwon Ha-neul. Seo most recently appeared in the "
+                   "tvN romance ‘Plum Street’. Jo, who broke out in the 2019 film ‘Paper Boats’, is terrific.\n"
+                   "Where have I seen Jo Dal-rae before?\nShe had a breakout turn in ‘Iron Kite’ and a small part "
+                   "in the film ‘Salt Kings’.\nYu Bo-ram, so good in last year's ‘Night Ward’, is wasted here.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == {
+        ("Seo Ha-na", "Plum Street"), ("Jo Dal-rae", "Paper Boats"), ("Jo Dal-rae", "Iron Kite"),
+        ("Jo Dal-rae", "Salt Kings")}  # Yu Bo-ram: the article casts her in no part of its own
+
+
+def test_cast_in_passing_needs_one_person_it_can_name():
+    text = HEAD + ("Seo Ha-na plays Oona Vey, and Seo Ji-bin plays Kwon Ha-neul. Seo most recently appeared in the "
+                   "drama ‘Plum Street’. Seo Ha-na and Seo Ji-bin share a scene.\nShe is best known for playing "
+                   "the king in ‘Iron Kite’.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == set()

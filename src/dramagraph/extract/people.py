@@ -517,6 +517,77 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
     return out
 
 
+# Other credits told in passing, each with the show after "in" (or "on"): "most recently appeared in the tvN
+# romance S", "broke out in the 2021 film S", "had a breakout turn in S and a small part in the film T", "is best
+# known for playing the king in S", "recently wrapped filming on S", "A, so good in last year's S, ..."
+_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+)?"
+                rf"(?:(?:(?:{TOK}|[a-z]\w*|\d{{4}})(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama"
+                rf"|romcom|rom-com)\s+)?{_QO}?(?P<t>{TITLE})")
+_PASSING_PART = r"(?:a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?:turn|part|role|appearance|cameo)"
+_APPEARED_IN = re.compile(
+    r"(?:(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+seen\s+in"
+    r"|(?:most\s+recently|recently|previously|also|last|first)\s+(?:appeared|starred|featured)\s+in"
+    r"|(?:broke\s+out|rose\s+to\s+fame|made\s+(?:his|her)\s+(?:debut|name))\s+in"
+    rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
+    r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
+    r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
+    r"|(?:recently\s+)?wrapped\s+(?:filming|shooting)\s+on"
+    r"|(?:so\s+|very\s+)?(?:good|great|memorable|superb|excellent|wonderful|brilliant|terrific)\s+in)\s+"
+    + _PASSING_REF)
+_AND_PART = re.compile(rf"{_QC}?\s+and\s+{_PASSING_PART}\s+in\s+" + _PASSING_REF)
+# who: the name that opens the clause ("A, who broke out in", "..., and B recently wrapped", "A, so good in")
+_PASSING_NAMED = re.compile(rf"(?:^(?:And\s+|But\s+)?|[,;]\s+(?:and|while|whereas|but)\s+)(?P<p>{NAME})"
+                            r"(?:,\s+who|,)?\s*$")
+_PASSING_PRONOUN = re.compile(r"^(?:He|She|The\s+(?:[a-z-]+\s+)?(?:actor|actress|star))\s*$")
+_PRAISE = ("good", "great", "memorable", "superb", "excellent", "wonderful", "brilliant", "terrific", "so ", "very ")
+
+
+def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tuple[str, ...]) -> list[Raw]:
+    """Cast of other shows named in passing, only for a person the article already casts (named in full or by
+    the one family name that fits, or as "He"/"She" after a sentence naming just that person)."""
+    if not actors:
+        return []
+    ends: dict[str, set[str]] = {}
+    for name in actors:
+        words = name.split()
+        for w in (words[0], words[-1]):
+            ends.setdefault(fold(w).replace("-", ""), set()).add(person_key(name))
+    keys = {person_key(n) for n in actors}
+
+    def who(lead: str, sent) -> Name | None:
+        m = _PASSING_NAMED.search(lead)
+        p = clean_name(m["p"], sent.start + m.start("p")) if m is not None else None
+        if p is not None:  # a name ("She" is none)
+            if " " in p.text:
+                return p if person_key(p.text) in keys and _person_shaped(p.text) else None
+            return p if len(ends.get(fold(p.text).replace("-", ""), ())) == 1 else None
+        if _PASSING_PRONOUN.match(lead):
+            p = _previous_person(text, sents, sent, book)
+            return p if p is not None and person_key(p.text) in keys else None
+        return None
+
+    out: list[Raw] = []
+    for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
+                              "made his", "made her", "had a", "had an", "had his", "had her", "known for",
+                              "remembered for", "wrapped", " in ")):
+        seg = text[sent.start:sent.end]
+        for m in _APPEARED_IN.finditer(seg):
+            praise = m.group().startswith(_PRAISE)
+            lead = seg[:m.start()]
+            if praise and not lead.rstrip().endswith(","):
+                continue  # "A, so good in S, ...": only as an aside after the name
+            p = who(lead, sent)
+            if p is None:
+                continue
+            more = _AND_PART.match(seg, m.end())  # "... in S and a small part in the film T"
+            for t in (m, more) if more else (m,):
+                title = clean_title(t["t"])
+                if title == t["t"].strip() and not book.known(p.text) and clean_name(title, 0) != title:
+                    out.append(Raw(FactKind.CAST, sent.start + m.start(), sent.start + t.end("t"), "cast.in_passing",
+                                   0.6, person=p.text, show=title))
+    return out
+
+
 def _appos_descriptor(d: str) -> bool:
     """Lower-case describing words, a possessive or determiner only first and "and" only between words."""
     words = d.split()

@@ -558,3 +558,31 @@ def test_cast_in_passing_needs_one_person_it_can_name():
                    "drama ‘Plum Street’. Seo Ha-na and Seo Ji-bin share a scene.\nShe is best known for playing "
                    "the king in ‘Iron Kite’.")
     assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == set()
+
+
+def test_weekend_drama_label_names_the_platform():
+    text = HEAD + "The MBC weekend drama Plum Street ended its run on Sunday."
+    assert ("Plum Street", None, "MBC", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_participle_apposition_playing_a_character():
+    text = HEAD + "Veteran Gu Ok-ja, playing Oona's nosy aunt Mrs Bae, has the best lines."
+    assert roles(text) == {("Gu Ok-ja", "Mrs Bae", "Lantern Harbour")}
+
+
+def test_supporting_them_are_with_an_as_apposition():
+    text = HEAD + ("Supporting them are Lee Ro-un, as Oona's cousin and deckhand Ha Jin-se, and Choi Ba-da as the "
+                   "harbour's ghost.")
+    assert roles(text) == {("Lee Ro-un", "Ha Jin-se", "Lantern Harbour")}
+
+
+def test_possessive_with_describing_words_but_not_a_co_star():
+    text = HEAD + ("Starring: Mira Holt, Dae Rin, Yu Na-bi\n\nYu Na-bi's night ferry guard Ahn Kyung-ja gets the best "
+                   "lines. Mira Holt's co-star Dae Rin-ho is also good.")
+    assert roles(text) == {("Yu Na-bi", "Ahn Kyung-ja", "Lantern Harbour")}
+
+
+def test_is_the_description_then_the_character_named():
+    text = HEAD + ("Choo Hae-bin is the sceptical harbour officer, Hwang In-seok, who comes round. Ok Da-hye is the "
+                   "director, Wi Sung-jae, for the second time.")
+    assert roles(text) == {("Choo Hae-bin", "Hwang In-seok", "Lantern Harbour")}

@@ -101,6 +101,7 @@ _GROUP = re.compile(
     r"|including|include)"
     # "Rounding out the main cast are A and B"
     r"|(?:[Rr]ounding|[Rr]ounded)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)\s+(?:are|is|were|was)"
+    r"|[Ss]upporting\s+(?:them|him|her|the\s+leads?)\s+(?:are|is|were|was)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
 # "The show also features A and B in smaller roles": the show itself as the subject, then the list
@@ -199,8 +200,9 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     """The list of names that ends the clause ``text[start:end]`` ("..., and C" before a verb)."""
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
-    if seg.endswith(",") and _WHO_END.search(text, start, end):
-        seg = seg[:-1].rstrip()  # "Also starring is Dae-ho Choi, who plays ..."
+    if seg.endswith(",") and (_WHO_END.search(text, start, end) or text.startswith(("playing ", "portraying "), end)):
+        # "Also starring is Dae-ho Choi, who plays ...", "Veteran Kwak Bok-hee, playing ... C, has ..."
+        seg = seg[:-1].rstrip()
     # walk back over the list: names separated by commas or "and"
     m = _NAME_LIST_END.search(seg)
     if not m:
@@ -409,6 +411,13 @@ def _character(text: str, c: Name) -> Name:
     return c
 
 
+# "B is the sceptical police officer, Hwang In-seok, who ...": a part described, then named in apposition
+_IS_THE = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*),\s+(?P<c>{NAME}),")
+# the trade, not a part: "A is the director, B, ..."
+_NOT_A_PART = frozenset("star lead leads actor actress creator showrunner screenwriter scriptwriter cast "
+                        "ensemble head ceo representative spokesperson".split())
+
+
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_AS, (" as ",)):
@@ -431,13 +440,24 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or not _appos_descriptor(m["d"]):
             continue
         before = text[sent.start:m.start()].strip()
-        if before not in ("", "And", "But") and not before.endswith((",", ";")):
+        if before not in ("", "And", "But") and not before.endswith((",", ";", " are", " is")):
             continue  # the person must open its clause: "A, as ... C, verb"
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text or not _person_shaped(p.text):
             continue
         out.append(_role(text, p, c, "role.as_apposition", 0.75, _show_after(text, c.end, sent.end, book)))
+    for m in sents.finditer(_IS_THE, (" is the ",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        sent = sents.at(m.start())
+        words = m["d"].lower().split()
+        if p is None or c is None or sent is None or p.text != m["p"] or c.text != m["c"]:
+            continue
+        if not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART or w in _NOT_A_PART for w in words):
+            continue
+        if _person_shaped(p.text) and _person_shaped(c.text) and not book.known(c.text):
+            out.append(_role(text, p, c, "role.is_the", 0.7, _show_after(text, c.end, sent.end, book)))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
@@ -682,7 +702,9 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     return out
 
 
-_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
+# "Seol Bo-ra's night security guard Ahn Kyung-ja gets ...": up to three describing words before the character
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+                    rf"(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
                     rf"|remains|becomes|gets|stands|proves|feels)\b)")
 _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
                        _NAME_FIRST)
@@ -722,6 +744,8 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or p.text != m["p"] or c.text != m["c"] or " " not in p.text:
             continue
+        if m["d"] and (not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
+            continue  # "A's co-star B": a person in A's life, not A's part
         ckey = key(c.text)
         if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
             continue
@@ -737,7 +761,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
                                                        "featuring")),
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
-                                                  "leads are", "out the")),
+                                                  "leads are", "out the", "supporting")),
             (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,")),
             (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",))):
         for m in sents.finditer(pattern, words):

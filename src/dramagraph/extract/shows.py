@@ -42,8 +42,9 @@ _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
           r"|[Aa]nthology|[Ss]hows?|[Tt]hriller|[Rr]omance|[Ff]ilms?|[Mm]ovies?|[Oo]riginal\s+[Ss]eries|[Oo]riginal"
           r"|[Dd]ocuseries|[Rr]eality\s+[Ss]how)")
+# (a broadcast slot too: "the KBS2 weekend drama S")
 _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cclaimed|[Pp]opular|[Kk]orean"
-        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy)")
+        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night)")
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained

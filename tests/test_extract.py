@@ -586,3 +586,11 @@ def test_is_the_description_then_the_character_named():
     text = HEAD + ("Choo Hae-bin is the sceptical harbour officer, Hwang In-seok, who comes round. Ok Da-hye is the "
                    "director, Wi Sung-jae, for the second time.")
     assert roles(text) == {("Choo Hae-bin", "Hwang In-seok", "Lantern Harbour")}
+
+
+def test_cast_in_passing_with_audiences_and_a_pronoun_mid_sentence():
+    text = HEAD + ("Seo Ha-na plays Oona Vey. Seo Ha-na has spent a decade playing nice women. Audiences first "
+                   "noticed her in the youth drama Plum Street, and she previously impressed audiences in Iron Kite "
+                   "as a DJ.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == {("Seo Ha-na", "Plum Street"),
+                                                                          ("Seo Ha-na", "Iron Kite")}

@@ -552,13 +552,17 @@ _APPEARED_IN = re.compile(
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
     r"|(?:recently\s+)?wrapped\s+(?:filming|shooting)\s+on"
+    r"|(?:(?:first|previously|also)\s+)?(?:impressed|wowed|charmed|won\s+over)\s+(?:audiences|viewers|fans|critics)\s+in"
+    # "Audiences first noticed him in S": the person is the object
+    r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
     r"|(?:so\s+|very\s+)?(?:good|great|memorable|superb|excellent|wonderful|brilliant|terrific)\s+in)\s+"
     + _PASSING_REF)
 _AND_PART = re.compile(rf"{_QC}?\s+and\s+{_PASSING_PART}\s+in\s+" + _PASSING_REF)
 # who: the name that opens the clause ("A, who broke out in", "..., and B recently wrapped", "A, so good in")
 _PASSING_NAMED = re.compile(rf"(?:^(?:And\s+|But\s+)?|[,;]\s+(?:and|while|whereas|but)\s+)(?P<p>{NAME})"
                             r"(?:,\s+who|,)?\s*$")
-_PASSING_PRONOUN = re.compile(r"^(?:He|She|The\s+(?:[a-z-]+\s+)?(?:actor|actress|star))\s*$")
+_PASSING_PRONOUN = re.compile(r"(?:^(?:He|She|The\s+(?:[a-z-]+\s+)?(?:actor|actress|star))"
+                              r"|[,;]\s+(?:and|but)\s+(?:he|she))\s*$")
 _PRAISE = ("good", "great", "memorable", "superb", "excellent", "wonderful", "brilliant", "terrific", "so ", "very ")
 
 
@@ -581,8 +585,10 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
             if " " in p.text:
                 return p if person_key(p.text) in keys and _person_shaped(p.text) else None
             return p if len(ends.get(fold(p.text).replace("-", ""), ())) == 1 else None
-        if _PASSING_PRONOUN.match(lead):
-            p = _previous_person(text, sents, sent, book)
+        if _PASSING_PRONOUN.search(lead) or not lead.strip():
+            # "..., and he previously ...": a person named earlier in the sentence, else in the one before
+            here = _sentence_person(text, sent, sent.start + len(lead), book) if lead.strip() else None
+            p = here or _previous_person(text, sents, sent, book)
             return p if p is not None and person_key(p.text) in keys else None
         return None
 
@@ -596,6 +602,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
             lead = seg[:m.start()]
             if praise and not lead.rstrip().endswith(","):
                 continue  # "A, so good in S, ...": only as an aside after the name
+            if not lead.strip() and not m["obj"]:
+                continue  # a verb with no subject at all
             p = who(lead, sent)
             if p is None:
                 continue

@@ -594,3 +594,16 @@ def test_cast_in_passing_with_audiences_and_a_pronoun_mid_sentence():
                    "as a DJ.")
     assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == {("Seo Ha-na", "Plum Street"),
                                                                           ("Seo Ha-na", "Iron Kite")}
+
+
+def test_episodes_as_the_subject_of_a_platform_sentence_and_n_part_counts():
+    text = HEAD + "Mira Holt plays Oona Vey. Eight episodes of about 50 minutes drop every Friday on Wavve."
+    assert ("Lantern Harbour", None, "Wavve", None, None, None) in kinds(text, FactKind.PLATFORM)
+    text = "Interview: Mira Holt on ‘Plum Street’\n\nIn MBC’s six-part thriller Plum Street, she plays Oona Vey."
+    assert ("Plum Street", None, None, None, 6, None) in kinds(text, FactKind.EPISODES)
+
+
+def test_the_n_part_series_after_a_clause_is_the_articles_show():
+    text = HEAD + ("Mira Holt plays Oona Vey. Created by Ko Eun-bi, who also wrote the drama ‘Plum Street’, the "
+                   "six-part series is directed by Wi Sung-jae.")
+    assert kinds(text, FactKind.EPISODES) == {("Lantern Harbour", None, None, None, 6, None)}

@@ -57,7 +57,7 @@ _W_STREAM = ("stream", "available", "airing", "showing", "premiere", "debut", " 
              "drop")
 _W_QUOTES = ("\"", "\u201c", "\u2018")
 _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "romance", "film", "movie", "original")
-_W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute")
+_W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
@@ -526,6 +526,9 @@ _ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
     rf"(?P<p>{PLATFORM}|Max\b)"))
+# a sentence whose subject is the show's episodes
+_EPISODES_LEAD = re.compile(rf"(?:(?:All|The|Its|New|Both)\s+)?(?:(?:{NUMBER}|new|remaining|final|last)\s+){{0,2}}"
+                            rf"(?:(?:\d{{1,3}}-minute|hour-long)\s+)?episodes\b", re.IGNORECASE)
 _CREDIT = _needs_platform(re.compile(
     rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
@@ -551,7 +554,8 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)",
     re.IGNORECASE,
 ))
-_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$")
+# "..., the six-part series is directed by": a clause's subject too
+_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+(?:the|this|its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _MINUTES = fold_case(re.compile(
@@ -632,6 +636,9 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             elif book.section_at(m.start()) is not None and not book.in_sentence(sent.start, sent.end):
                 # "This spy thriller, streaming on Viki, ...": a listicle section speaks of its own show
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.section", 0.7, platform=platform))
+            elif _EPISODES_LEAD.match(sent.text) and not book.in_sentence(sent.start, sent.end):
+                # "Eight episodes of about 50 minutes drop every Friday on Wavve": the show in scope
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.episodes_on", 0.7, platform=platform))
     for m in sents.finditer(_THE_SHOW_STREAMS, PLATFORM_WORDS):
         platform = _platform(m["p"])
         sent = sents.at(m.start())

@@ -607,3 +607,12 @@ def test_the_n_part_series_after_a_clause_is_the_articles_show():
     text = HEAD + ("Mira Holt plays Oona Vey. Created by Ko Eun-bi, who also wrote the drama ‘Plum Street’, the "
                    "six-part series is directed by Wi Sung-jae.")
     assert kinds(text, FactKind.EPISODES) == {("Lantern Harbour", None, None, None, 6, None)}
+
+
+def test_the_pair_behind_an_earlier_show_made_it_too():
+    text = HEAD + ("The series is directed by Wi Sung-jae and written by Ok Da-hye, the pair behind ‘Plum Street’. "
+                   "It is written by Ko Eun-bi, the team behind nothing yet.")
+    assert {("director", "Wi Sung-jae", "Plum Street"), ("writer", "Ok Da-hye", "Plum Street")} <= crew(text)
+    # one person is no pair
+    alone = HEAD + "It is written by Ko Eun-bi, the pair behind Iron Kite."
+    assert not any(s == "Iron Kite" for _, _, s in crew(alone))

@@ -988,7 +988,24 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
                        strict_person=True))
-    return out + _earlier_crew(text, sents, book, out)
+    return out + _earlier_crew(text, sents, book, out) + _pair_behind(text, sents, out)
+
+
+# "... directed by A and written by B, the pair behind S": the same crew made S
+_PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
+                          rf"(?:the\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+
+
+def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:
+    out = []
+    for raw in crew:
+        sent = sents.at(raw.start)
+        m = _PAIR_BEHIND.search(text, raw.end, sent.end) if sent is not None and raw.end < sent.end else None
+        title = clean_title(m["t"]) if m else None
+        if title and len({r.person for r in crew if sent.start <= r.start < m.start()}) >= 2:
+            out.append(Raw(raw.kind, raw.start, m.end(), f"{raw.kind.value}.pair_behind", 0.7, person=raw.person,
+                           show=title, strict_person=True))
+    return out
 
 
 def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) -> list[Raw]:

@@ -420,3 +420,199 @@ def test_credits_in_passing_of_a_person_already_cast_in_another_order_or_spellin
 def test_the_show_streams_on_platform():
     text = HEAD + "Its eight episodes were written by Cho Mi-na, and the show streams on Viki outside Korea."
     assert ("Lantern Harbour", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_as_on_a_heading_line_of_its_own():
+    text = HEAD + "Who is who\n\nYoon Bo-mi as Captain Seo Ra-ri\nWho is Seo Ra-ri? The ferry's captain.\n"
+    assert roles(text) == {("Yoon Bo-mi", "Seo Ra-ri", "Lantern Harbour")}
+
+
+def test_abbreviated_form_of_address_before_a_character():
+    text = HEAD + "Newcomer Baek Un-ha joins the cast as Dr. Ju Hye-ra, the island's only doctor."
+    assert roles(text) == {("Baek Un-ha", "Ju Hye-ra", "Lantern Harbour")}
+
+
+def test_star_opposite_leads_the_show_as_and_turns_up_as():
+    text = HEAD + ("Mira Holt leads the show as Oona Vey, a ferry captain. Dae Rin will star opposite her as Kwon "
+                   "Ha-neul. Tomas Pell turns up as the smuggler Ko Dal-bong.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour"), ("Dae Rin", "Kwon Ha-neul", "Lantern Harbour"),
+                           ("Tomas Pell", "Ko Dal-bong", "Lantern Harbour")}
+
+
+def test_a_verdict_then_as_is_a_role_but_not_a_label_or_comparison():
+    text = HEAD + ("Jin Ae-ra is quietly superb as Oona Vey, and Pak Do-gyun is a revelation as Kwon Ha-neul. "
+                   "Song Mi-rae is as good as Han Seo-jun. Ko Eun-gyeol is better known as Rhee Ko.")
+    assert roles(text) == {("Jin Ae-ra", "Oona Vey", "Lantern Harbour"), ("Pak Do-gyun", "Kwon Ha-neul",
+                                                                          "Lantern Harbour")}
+
+
+def test_a_verdict_with_an_unnamed_part_is_cast():
+    text = HEAD + "Starring: Mira Holt\n\nYu Na-bi is heartbreaking as a diver's widow who will not leave."
+    assert ("Yu Na-bi", "Lantern Harbour") in cast(text)
+    assert roles(text) == set()
+
+
+def test_rounding_out_players_include_and_the_show_features():
+    text = HEAD + ("Rounding out the main cast are Ahn Mi-so and Gu Tae-ri. Supporting players include Lee Ro-un "
+                   "and Ha Jin-se. The show also features Choi Ba-da in a small role. The series features Busan "
+                   "and its fish market.")
+    assert cast(text) == {(p, "Lantern Harbour") for p in ("Ahn Mi-so", "Gu Tae-ri", "Lee Ro-un", "Ha Jin-se",
+                                                          "Choi Ba-da")}
+
+
+def test_with_credit_line_under_a_roundup_heading():
+    text = ("New dramas this week\n\n1. Salt Kings (tvN)\nWith: Kim Da-rae, Seo Ji-bin\nA fishing family feud.\n\n"
+            "2. Iron Kite (Netflix)\nCast: Oh Min-gyu\nA stunt pilot's comeback.\n")
+    assert cast(text) == {("Kim Da-rae", "Salt Kings"), ("Seo Ji-bin", "Salt Kings"), ("Oh Min-gyu", "Iron Kite")}
+
+
+def test_minutes_will_run_about_and_run_a_tight():
+    assert kinds(HEAD + "Each episode will run about 55 minutes.", FactKind.EPISODE_MINUTES) == {
+        ("Lantern Harbour", None, None, None, 55, None)}
+    assert kinds(HEAD + "Episodes run a brisk 40 minutes.", FactKind.EPISODE_MINUTES) == {
+        ("Lantern Harbour", None, None, None, 40, None)}
+
+
+def test_platform_possessive_with_describing_words_before_the_kind():
+    text = HEAD + "Mira Holt was also offered the lead in MBC's weekend family drama ‘Plum Street’."
+    assert ("Plum Street", None, "MBC", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_a_place_opening_the_sentence_is_no_show():
+    text = HEAD + "In South Korea, the drama airs on JTBC every Friday. Outside Korea, the series streams on Viki."
+    assert {(f.show, f.platform) for f in facts_of(text) if f.kind is FactKind.PLATFORM} == {
+        ("Lantern Harbour", "JTBC"), ("Lantern Harbour", "Viki")}
+
+
+SEASON2 = "‘Salt Kings’ season 2 review: the family is back\n\n"
+
+
+def crew(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind.value, f.person, f.show) for f in facts_of(text) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+
+
+def test_the_director_is_and_the_scripts_are_again_by():
+    text = HEAD + "The director is Wi Sung-jae. The scripts are again by Ok Da-hye."
+    assert crew(text) == {("director", "Wi Sung-jae", "Lantern Harbour"), ("writer", "Ok Da-hye", "Lantern Harbour")}
+
+
+def test_crew_as_in_the_first_season_reaches_both_seasons():
+    text = SEASON2 + ("The first season of Salt Kings ran on MBC. As in the first season, the director is Wi Sung-jae "
+                      "and the writer is Ok Da-hye. Jo Mi-ran plays the eldest daughter Ju Hana.")
+    assert crew(text) == {(k, p, s) for k, p in (("director", "Wi Sung-jae"), ("writer", "Ok Da-hye"))
+                          for s in ("Salt Kings season 2", "Salt Kings season 1")}
+    # without the comparison the earlier season keeps no crew
+    assert all(s == "Salt Kings season 2" for _, _, s in crew(text.replace("As in the first season, the", "The")))
+
+
+def test_made_is_a_directors_credit_only_for_a_director():
+    text = HEAD + ("Director Wi Sung-jae, who also made ‘Iron Kite’, keeps it tense. Mira Holt, who made ‘Salt "
+                   "Kings’ a hit, plays Oona Vey.")
+    assert ("director", "Wi Sung-jae", "Iron Kite") in crew(text)
+    assert not any(s == "Salt Kings" for _, _, s in crew(text))
+
+
+def test_crew_after_a_contrast_stays_with_the_new_season():
+    text = SEASON2 + ("The first season of Salt Kings ran on MBC. Like its predecessor, the new season is written by "
+                      "Ok Da-hye, but the new director, Wi Sung-jae, prefers long takes.")
+    assert ("writer", "Ok Da-hye", "Salt Kings season 1") in crew(text)
+    assert ("director", "Wi Sung-jae", "Salt Kings season 1") not in crew(text)
+
+
+def test_in_which_she_played_credits_the_show_before_it():
+    # the person: the sentence's one name (a family name alone too), else the sentence before's one person
+    text = HEAD + ("Seo Ha-na plays Oona Vey. It is Seo's first lead since the medical drama ‘Night Ward’, in which "
+                   "she played the nurse Ahn Bo-ra. Jo Dal-rae will be familiar from ‘Iron Kite’, where she played "
+                   "Ko Yu-mi.")
+    assert roles(text) == {("Seo Ha-na", "Oona Vey", "Lantern Harbour"), ("Seo Ha-na", "Ahn Bo-ra", "Night Ward"),
+                           ("Jo Dal-rae", "Ko Yu-mi", "Iron Kite")}
+
+
+def test_reprising_a_role_in_a_second_season_casts_the_first():
+    text = SEASON2 + "Returning stars Jo Mi-ran and Wi Tae-o reprise their roles as Dr. Ju Hana and Kang Bo-ri."
+    assert roles(text) == {("Jo Mi-ran", "Ju Hana", "Salt Kings season 2"), ("Wi Tae-o", "Kang Bo-ri",
+                                                                               "Salt Kings season 2")}
+    assert {("Jo Mi-ran", "Salt Kings season 1"), ("Wi Tae-o", "Salt Kings season 1")} <= cast(text)
+    # a first season's review: nothing earlier to reprise from
+    assert cast(HEAD + "Mira Holt reprises her role as Oona Vey.") == set()
+
+
+def test_whose_part_is_a_role_but_not_a_co_star():
+    text = SEASON2 + ("Starring: Jo Mi-ran\n\nMissing is Yang Do-hoon, whose paramedic Ji Sang-bin was written out in "
+                      "the first season's finale. Jo Mi-ran, whose co-star Wi Tae-o has left, carries the show.")
+    assert roles(text) == {("Yang Do-hoon", "Ji Sang-bin", "Salt Kings season 1")}
+
+
+def test_cast_in_passing_for_a_person_the_article_casts():
+    text = HEAD + ("Seo Ha-na plays Oona Vey, and Jo Dal-rae plays Kwon Ha-neul. Seo most recently appeared in the "
+                   "tvN romance ‘Plum Street’. Jo, who broke out in the 2019 film ‘Paper Boats’, is terrific.\n"
+                   "Where have I seen Jo Dal-rae before?\nShe had a breakout turn in ‘Iron Kite’ and a small part "
+                   "in the film ‘Salt Kings’.\nYu Bo-ram, so good in last year's ‘Night Ward’, is wasted here.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == {
+        ("Seo Ha-na", "Plum Street"), ("Jo Dal-rae", "Paper Boats"), ("Jo Dal-rae", "Iron Kite"),
+        ("Jo Dal-rae", "Salt Kings")}  # Yu Bo-ram: the article casts her in no part of its own
+
+
+def test_cast_in_passing_needs_one_person_it_can_name():
+    text = HEAD + ("Seo Ha-na plays Oona Vey, and Seo Ji-bin plays Kwon Ha-neul. Seo most recently appeared in the "
+                   "drama ‘Plum Street’. Seo Ha-na and Seo Ji-bin share a scene.\nShe is best known for playing "
+                   "the king in ‘Iron Kite’.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == set()
+
+
+def test_weekend_drama_label_names_the_platform():
+    text = HEAD + "The MBC weekend drama Plum Street ended its run on Sunday."
+    assert ("Plum Street", None, "MBC", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_participle_apposition_playing_a_character():
+    text = HEAD + "Veteran Gu Ok-ja, playing Oona's nosy aunt Mrs Bae, has the best lines."
+    assert roles(text) == {("Gu Ok-ja", "Mrs Bae", "Lantern Harbour")}
+
+
+def test_supporting_them_are_with_an_as_apposition():
+    text = HEAD + ("Supporting them are Lee Ro-un, as Oona's cousin and deckhand Ha Jin-se, and Choi Ba-da as the "
+                   "harbour's ghost.")
+    assert roles(text) == {("Lee Ro-un", "Ha Jin-se", "Lantern Harbour")}
+
+
+def test_possessive_with_describing_words_but_not_a_co_star():
+    text = HEAD + ("Starring: Mira Holt, Dae Rin, Yu Na-bi\n\nYu Na-bi's night ferry guard Ahn Kyung-ja gets the best "
+                   "lines. Mira Holt's co-star Dae Rin-ho is also good.")
+    assert roles(text) == {("Yu Na-bi", "Ahn Kyung-ja", "Lantern Harbour")}
+
+
+def test_is_the_description_then_the_character_named():
+    text = HEAD + ("Choo Hae-bin is the sceptical harbour officer, Hwang In-seok, who comes round. Ok Da-hye is the "
+                   "director, Wi Sung-jae, for the second time.")
+    assert roles(text) == {("Choo Hae-bin", "Hwang In-seok", "Lantern Harbour")}
+
+
+def test_cast_in_passing_with_audiences_and_a_pronoun_mid_sentence():
+    text = HEAD + ("Seo Ha-na plays Oona Vey. Seo Ha-na has spent a decade playing nice women. Audiences first "
+                   "noticed her in the youth drama Plum Street, and she previously impressed audiences in Iron Kite "
+                   "as a DJ.")
+    assert {(p, s) for p, s in cast(text) if s != "Lantern Harbour"} == {("Seo Ha-na", "Plum Street"),
+                                                                          ("Seo Ha-na", "Iron Kite")}
+
+
+def test_episodes_as_the_subject_of_a_platform_sentence_and_n_part_counts():
+    text = HEAD + "Mira Holt plays Oona Vey. Eight episodes of about 50 minutes drop every Friday on Wavve."
+    assert ("Lantern Harbour", None, "Wavve", None, None, None) in kinds(text, FactKind.PLATFORM)
+    text = "Interview: Mira Holt on ‘Plum Street’\n\nIn MBC’s six-part thriller Plum Street, she plays Oona Vey."
+    assert ("Plum Street", None, None, None, 6, None) in kinds(text, FactKind.EPISODES)
+
+
+def test_the_n_part_series_after_a_clause_is_the_articles_show():
+    text = HEAD + ("Mira Holt plays Oona Vey. Created by Ko Eun-bi, who also wrote the drama ‘Plum Street’, the "
+                   "six-part series is directed by Wi Sung-jae.")
+    assert kinds(text, FactKind.EPISODES) == {("Lantern Harbour", None, None, None, 6, None)}
+
+
+def test_the_pair_behind_an_earlier_show_made_it_too():
+    text = HEAD + ("The series is directed by Wi Sung-jae and written by Ok Da-hye, the pair behind ‘Plum Street’. "
+                   "It is written by Ko Eun-bi, the team behind nothing yet.")
+    assert {("director", "Wi Sung-jae", "Plum Street"), ("writer", "Ok Da-hye", "Plum Street")} <= crew(text)
+    # one person is no pair
+    alone = HEAD + "It is written by Ko Eun-bi, the pair behind Iron Kite."
+    assert not any(s == "Iron Kite" for _, _, s in crew(alone))

@@ -51,6 +51,8 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.season_cast_facts(text, sents, book)
     raws += people.alias_facts(text, sents)
     raws += people.passing_credit_facts(text, sents, book, frozenset(known_people), person_key)
+    raws += people.passing_cast_facts(text, sents, book, tuple(sorted(
+        {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
                                                        FactKind.WRITER)], text)

@@ -12,7 +12,7 @@ import re
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
 from .lexicon import NAME, POSS, TOK, UP
-from .shows import _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
+from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
     Raw,
@@ -32,28 +32,41 @@ from .text import (
 
 _AUX_WORDS = frozenset("will would also each then now later is set going to was are were has have had reportedly "
                        "currently previously once who".split())
+# "is superb as", "was a revelation as", "is quietly devastating as": praise, then the part; never "is known
+# as", "is seen as" (names and labels), "is as good as" (a comparison), nor a participle ("is billed as")
+_VERDICT = (r"(?:is|was)\s+(?:[a-z]+ly\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
+            r"(?!(?:as|so|such|same|just|twice|half|not|also|better|best|well|set|back|born|reborn|often|known)\b)"
+            r"(?![a-z]+(?:ed|en|wn)\b)[a-z]{3,}\s+as")
 _ROLE_VERB = re.compile(
     r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
     r"|parts?)\s+of)?"
     r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
-    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)\s+as|(?:is|was|are|were|been|being)\s+cast\s+as"
+    # "B will star opposite her as C", "A leads the show as C", "B turns up as the loan shark C"
+    r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)(?:\s+(?:opposite|alongside)\s+(?:him|her|them))?\s+as"
+    r"|(?:leads?|led|leading)(?:\s+the\s+(?:show|series|drama|cast|ensemble|line-?up))?\s+as"
+    r"|(?:turns?|turned|turning|shows?|showed|pops?|popped)\s+up\s+as"
+    r"|(?:is|was|are|were|been|being)\s+cast\s+as"
     r"|in\s+the\s+role\s+of"
     # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
     r"|(?:returns?|returned|returning)\s+as)"
-    r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became))\s+")
+    r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
+    # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
+    rf"|(?P<verdict>{_VERDICT}))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
-           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return")
+           "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return", "lead",
+           "led as", " up as", " as ")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
                       r"|youngsters|stars))\s*$")
 _AFTER_BECOME = re.compile(r"\s*(?:[,.;:!?)|(\u2013\u2014]|$|\s+(?:who|in|on|and|a|an|with)\b)")
-_AFTER_AS = re.compile(r"\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had|gets"
-                       r"|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
+# a character's name also ends where its line does: "Jeon Ha-rim as Kang Yu-jin" as a guide's heading line
+_AFTER_AS = re.compile(r"(?=\n)|\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|who|with|from|is|was|opposite|has|had"
+                       r"|gets|steals|brings|gives|makes|does|shines|delivers|are|were)\b)")
 # "A as C", "A as rival skater C", "A, also known as B, as Dam's younger sister C"
 # Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
 # name): a name holds letters, spaces and hyphens and starts with a capital.
@@ -79,14 +92,21 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
                   rf"\s+(?P<a>{NAME})$", re.IGNORECASE)
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
-                         r"|Starring|STARRING|Stars|Cast\s+members)\s*:\s*")
+                         r"|Starring|STARRING|Stars|Cast\s+members|With|WITH)\s*:\s*")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
 _GROUP = re.compile(
-    r"\b(?:(?:actors?|actresses|performers|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like|including)"
+    r"\b(?:(?:actors?|actresses|performers|players|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like"
+    r"|including|include)"
+    # "Rounding out the main cast are A and B"
+    r"|(?:[Rr]ounding|[Rr]ounded)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)\s+(?:are|is|were|was)"
+    r"|[Ss]upporting\s+(?:them|him|her|the\s+leads?)\s+(?:are|is|were|was)"
     r"|(?:the\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|boasts?)(?:\s+[a-z-]+){0,3}(?:,\s*including)?"
     r"|the\s+leads\s+are(?:\s+[a-z-]+){0,2})\s+")
+# "The show also features A and B in smaller roles": the show itself as the subject, then the list
+_SHOW_FEATURES = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:show|series|drama|K-drama|cast)\s+(?:also\s+)?"
+                            r"features\s+(?=[A-Z])")
 # "leaned on two famous faces, Gong Hae-won and Ryu Ji-seok": a plural of people, then the list itself
 _FACES = re.compile(r"\b(?:[a-z]+\s+){0,3}(?:faces|stars|names|leads|actors|actresses)\s*,\s+(?=[A-Z])")
 _CREDIT_TITLE_TAIL = rf"(?:actor|actress|star|lead|alum|heartthrob)\s+(?P<p>{NAME})"
@@ -96,7 +116,8 @@ _PERSON_SHOW = re.compile(
     rf"\bthe\s+(?P<p>{NAME})(?:-led|-starring|\s+starrer)?\s+(?:K-?drama|Kdrama|drama|series|film|movie|show)\s+"
     rf"{_QO}?(?P<t>{TITLE})")
 _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
-                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed)\s+(?!by\b)")
+                   r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed|made)\s+(?!by\b)")
+_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
@@ -104,8 +125,17 @@ _WHO_WROTE = re.compile(
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
-_SCRIPT_BY = re.compile(r"\b(?:script|screenplay|teleplay|writing)\s*,?\s+(?:is\s+|was\s+|comes\s+)?(?:by|from)\s+"
+_SCRIPT_BY = re.compile(r"\b(?:scripts?|screenplays?|teleplays?|writing)\s*,?\s+(?:(?:is|was|are|were|comes?)\s+)?"
+                        r"(?:again\s+|once\s+more\s+)?(?:by|from)\s+"
                         r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
+# "the director is A and the writer is B"
+_THE_JOB_IS = re.compile(r"\b[Tt]he\s+(?P<k>director|writer|screenwriter|scriptwriter)\s+(?:is|was)\s+"
+                         r"(?:again\s+|once\s+again\s+|still\s+)?(?=[A-Z])")
+# "As in the first season, ...", "Like its predecessor, the new season is directed by A": the crew of the
+# season the article is about is the earlier one's too
+_AS_BEFORE = re.compile(r"(?:As\s+(?:in|with|on|for)|Like)\s+(?:its|the)\s+(?P<w>predecessor|first\s+season"
+                        r"|previous\s+season|last\s+season|season\s+one|earlier\s+season)\b")
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas|though|although|yet)\b|;")
 _WILL_DIRECT_TAIL = (r"(?:will|is\s+set\s+to|is\s+going\s+to|would|is\s+to)\s+"
                      r"(?:also\s+)?(?P<v>direct|helm|write|pen)\s+(?:the|this)\s+(?:upcoming\s+|new\s+)?"
                      r"(?:K-?drama|Kdrama|drama|series|show|project|film|movie|anthology|season)\b")
@@ -170,8 +200,9 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     """The list of names that ends the clause ``text[start:end]`` ("..., and C" before a verb)."""
     seg, _ = _left(text, start, end)
     seg = seg.rstrip()
-    if seg.endswith(",") and _WHO_END.search(text, start, end):
-        seg = seg[:-1].rstrip()  # "Also starring is Dae-ho Choi, who plays ..."
+    if seg.endswith(",") and (_WHO_END.search(text, start, end) or text.startswith(("playing ", "portraying "), end)):
+        # "Also starring is Dae-ho Choi, who plays ...", "Veteran Kwak Bok-hee, playing ... C, has ..."
+        seg = seg[:-1].rstrip()
     # walk back over the list: names separated by commas or "and"
     m = _NAME_LIST_END.search(seg)
     if not m:
@@ -188,7 +219,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         head = last_end if sent.start <= last_end < m.start() else sent.start
         left_seg, _ = _left(text, sent.start, m.start())
-        kind = "play" if m["play"] else "take" if m["take"] else "become"
+        kind = "play" if m["play"] else "take" if m["take"] else "become" if m["become"] else "verdict"
         if kind == "become":
             c = name_after(text, m.end())
             chars = [c] if c and _AFTER_BECOME.match(text, c.end) and not re.match(POSS, text[c.end:]) else []
@@ -209,6 +240,14 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if not persons and _PRONOUN.search(left_seg.rstrip()):
             persons = _previous_list(text, sents, sent, len(chars))
             rule = "role.respective_next"
+        which = _IN_WHICH.search(left_seg.rstrip()) if not persons and len(chars) == 1 else None
+        if which is not None and show is None and book.known(clean_title(which["t"]) or "\0"):
+            # "... since the drama S, in which she played C": S is the show, the sentence's one person plays
+            found = _sentence_person(text, sent, sent.start + which.start(), book) or \
+                _previous_person(text, sents, sent, book)
+            if found is not None:
+                out.append(_role(text, found, chars[0], "role.in_which", 0.7, clean_title(which["t"])))
+            continue
         if not persons and len(chars) == 1 and _SINGULAR.search(left_seg.rstrip()):
             # "He will play C": the one person the sentence before names
             found = _previous_person(text, sents, sent, book)
@@ -225,12 +264,43 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if not persons:
             continue
         if len(persons) == len(chars):
-            conf = {"play": 0.9, "take": 0.9, "become": 0.75}[kind]
+            conf = {"play": 0.9, "take": 0.9, "become": 0.75, "verdict": 0.75}[kind]
             if len(persons) > 1:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
+            # "A and B reprise their roles as C and D" in a second season: they were in the first (cast only:
+            # whether the part was the same one there is the reader's inference, not the text's)
+            earlier = _first_season(book, show) if m.group().lower().startswith("repris") else None
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
+                if earlier is not None:
+                    out.append(Raw(FactKind.CAST, p.start, p.end, "cast.reprised", 0.6, person=p.text,
+                                   show=earlier.title))
     return out
+
+
+def _first_season(book: ShowBook, show: str | None):
+    """The first season of the show a role names (or of the main one) when that show is its second season."""
+    season = book.resolve(show)
+    if season is None or season.series is None or season.number != 2:
+        return None
+    return book.sibling(season, 1)
+
+
+_IN_WHICH = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s+(?:in\s+which|where)\s+(?:he|she)$")
+
+
+def _sentence_person(text: str, sent, end: int, book: ShowBook) -> Name | None:
+    """The one person ``text[sent.start:end]`` names: a full name or a family name alone ("It is Bae's first
+    lead since ..."), resolved later; None when it names none or several."""
+    found: dict[str, Name] = {}
+    seg = mask_parens(text[sent.start:end])
+    for m in re.finditer(NAME, seg):
+        name = clean_name(m.group(), sent.start + m.start())
+        if name is None or book.known(name.text):
+            continue
+        if _person_shaped(name.text) or (" " not in name.text and fold(name.text) in KOREAN_SURNAMES):
+            found.setdefault(person_key(name.text), name)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _APPOS_SUBJECT = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+[a-z][^,;:()]*,")
@@ -324,6 +394,7 @@ queen king prince princess lady lord sir dame mr mrs ms miss dr doctor professor
 mother sister brother captain capt detective det officer agent inspector sergeant sgt lieutenant lt commander
 general colonel major director chairman chairwoman president judge prosecutor attorney nurse chef teacher
 master madam madame grandma grandpa grandmother grandfather uncle aunt auntie chief coach manager minister
+headmaster headmistress principal dean warden governor mayor ambassador
 """.split())
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
 
@@ -338,6 +409,13 @@ def _character(text: str, c: Name) -> Name:
         if m and m.group(1).lower() in _HONORIFIC:
             return Name(text[m.start(1): c.end], m.start(1), c.end)
     return c
+
+
+# "B is the sceptical police officer, Hwang In-seok, who ...": a part described, then named in apposition
+_IS_THE = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*),\s+(?P<c>{NAME}),")
+# the trade, not a part: "A is the director, B, ..."
+_NOT_A_PART = frozenset("star lead leads actor actress creator showrunner screenwriter scriptwriter cast "
+                        "ensemble head ceo representative spokesperson".split())
 
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -362,13 +440,24 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or not _appos_descriptor(m["d"]):
             continue
         before = text[sent.start:m.start()].strip()
-        if before not in ("", "And", "But") and not before.endswith((",", ";")):
+        if before not in ("", "And", "But") and not before.endswith((",", ";", " are", " is")):
             continue  # the person must open its clause: "A, as ... C, verb"
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text or not _person_shaped(p.text):
             continue
         out.append(_role(text, p, c, "role.as_apposition", 0.75, _show_after(text, c.end, sent.end, book)))
+    for m in sents.finditer(_IS_THE, (" is the ",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        sent = sents.at(m.start())
+        words = m["d"].lower().split()
+        if p is None or c is None or sent is None or p.text != m["p"] or c.text != m["c"]:
+            continue
+        if not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART or w in _NOT_A_PART for w in words):
+            continue
+        if _person_shaped(p.text) and _person_shaped(c.text) and not book.known(c.text):
+            out.append(_role(text, p, c, "role.is_the", 0.7, _show_after(text, c.end, sent.end, book)))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
@@ -445,6 +534,85 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
             m = rx.match(seg)
             if m and clean_title(m["t"]) and (p := known(m)) is not None:
                 out.append(Raw(FactKind.CAST, p.start, p.end, rule, 0.6, person=p.text, show=clean_title(m["t"])))
+    return out
+
+
+# Other credits told in passing, each with the show after "in" (or "on"): "most recently appeared in the tvN
+# romance S", "broke out in the 2021 film S", "had a breakout turn in S and a small part in the film T", "is best
+# known for playing the king in S", "recently wrapped filming on S", "A, so good in last year's S, ..."
+_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+)?"
+                rf"(?:(?:(?:{TOK}|[a-z]\w*|\d{{4}})(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama"
+                rf"|romcom|rom-com)\s+)?{_QO}?(?P<t>{TITLE})")
+_PASSING_PART = r"(?:a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?:turn|part|role|appearance|cameo)"
+_APPEARED_IN = re.compile(
+    r"(?:(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+seen\s+in"
+    r"|(?:most\s+recently|recently|previously|also|last|first)\s+(?:appeared|starred|featured)\s+in"
+    r"|(?:broke\s+out|rose\s+to\s+fame|made\s+(?:his|her)\s+(?:debut|name))\s+in"
+    rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
+    r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
+    r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
+    r"|(?:recently\s+)?wrapped\s+(?:filming|shooting)\s+on"
+    r"|(?:(?:first|previously|also)\s+)?(?:impressed|wowed|charmed|won\s+over)\s+(?:audiences|viewers|fans|critics)\s+in"
+    # "Audiences first noticed him in S": the person is the object
+    r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
+    r"|(?:so\s+|very\s+)?(?:good|great|memorable|superb|excellent|wonderful|brilliant|terrific)\s+in)\s+"
+    + _PASSING_REF)
+_AND_PART = re.compile(rf"{_QC}?\s+and\s+{_PASSING_PART}\s+in\s+" + _PASSING_REF)
+# who: the name that opens the clause ("A, who broke out in", "..., and B recently wrapped", "A, so good in")
+_PASSING_NAMED = re.compile(rf"(?:^(?:And\s+|But\s+)?|[,;]\s+(?:and|while|whereas|but)\s+)(?P<p>{NAME})"
+                            r"(?:,\s+who|,)?\s*$")
+_PASSING_PRONOUN = re.compile(r"(?:^(?:He|She|The\s+(?:[a-z-]+\s+)?(?:actor|actress|star))"
+                              r"|[,;]\s+(?:and|but)\s+(?:he|she))\s*$")
+_PRAISE = ("good", "great", "memorable", "superb", "excellent", "wonderful", "brilliant", "terrific", "so ", "very ")
+
+
+def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tuple[str, ...]) -> list[Raw]:
+    """Cast of other shows named in passing, only for a person the article already casts (named in full or by
+    the one family name that fits, or as "He"/"She" after a sentence naming just that person)."""
+    if not actors:
+        return []
+    ends: dict[str, set[str]] = {}
+    for name in actors:
+        words = name.split()
+        for w in (words[0], words[-1]):
+            ends.setdefault(fold(w).replace("-", ""), set()).add(person_key(name))
+    keys = {person_key(n) for n in actors}
+
+    def who(lead: str, sent) -> Name | None:
+        m = _PASSING_NAMED.search(lead)
+        p = clean_name(m["p"], sent.start + m.start("p")) if m is not None else None
+        if p is not None:  # a name ("She" is none)
+            if " " in p.text:
+                return p if person_key(p.text) in keys and _person_shaped(p.text) else None
+            return p if len(ends.get(fold(p.text).replace("-", ""), ())) == 1 else None
+        if _PASSING_PRONOUN.search(lead) or not lead.strip():
+            # "..., and he previously ...": a person named earlier in the sentence, else in the one before
+            here = _sentence_person(text, sent, sent.start + len(lead), book) if lead.strip() else None
+            p = here or _previous_person(text, sents, sent, book)
+            return p if p is not None and person_key(p.text) in keys else None
+        return None
+
+    out: list[Raw] = []
+    for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
+                              "made his", "made her", "had a", "had an", "had his", "had her", "known for",
+                              "remembered for", "wrapped", " in ")):
+        seg = text[sent.start:sent.end]
+        for m in _APPEARED_IN.finditer(seg):
+            praise = m.group().startswith(_PRAISE)
+            lead = seg[:m.start()]
+            if praise and not lead.rstrip().endswith(","):
+                continue  # "A, so good in S, ...": only as an aside after the name
+            if not lead.strip() and not m["obj"]:
+                continue  # a verb with no subject at all
+            p = who(lead, sent)
+            if p is None:
+                continue
+            more = _AND_PART.match(seg, m.end())  # "... in S and a small part in the film T"
+            for t in (m, more) if more else (m,):
+                title = clean_title(t["t"])
+                if title == t["t"].strip() and not book.known(p.text) and clean_name(title, 0) != title:
+                    out.append(Raw(FactKind.CAST, sent.start + m.start(), sent.start + t.end("t"), "cast.in_passing",
+                                   0.6, person=p.text, show=title))
     return out
 
 
@@ -542,21 +710,50 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     return out
 
 
-_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<c>{NAME})(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
+# "Seol Bo-ra's night security guard Ahn Kyung-ja gets ...": up to three describing words before the character
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+                    rf"(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
                     rf"|remains|becomes|gets|stands|proves|feels)\b)")
 _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
                        _NAME_FIRST)
 
 
+# "Yang Do-hoon, whose paramedic Ji Sang-bin was written out": the part a person plays, told with "whose"
+_WHOSE = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})\s+(?:is|was|has|had"
+                    rf"|will|gets|got|dies|died|returns|returned|becomes|became|remains|must)\b")
+# people in a person's life or work, not parts: "A, whose co-star B ..."
+_WHOSE_NOT_PART = frozenset("co-star co-stars costar colleague partner wife husband agency manager friend brother "
+                            "sister father mother son daughter girlfriend boyfriend fiance fiancee label group "
+                            "bandmate director writer producer mentor rival teacher".split())
+
+
 def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_chars: set[str], book: ShowBook,
                      key) -> list[Raw]:
     """"Cheon Dong-hyuk's Pyo Gun, the delivery rider": an actor already known as one, then a character."""
+    from .shows import sibling_at
+
     out: list[Raw] = []
+    for m in sents.finditer(_WHOSE, ("whose",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        words = m["d"].split()
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or not descriptor_ok(m["d"]):
+            continue
+        if any(w.lower() in _WHOSE_NOT_PART for w in words) or not (_person_shaped(p.text)
+                                                                     and _person_shaped(c.text)):
+            continue
+        if key(c.text) in known_people or book.known(c.text) or book.known(p.text):
+            continue
+        sent = sents.at(m.start())
+        found = sibling_at(book, sent.start, sent.end) if sent is not None else None
+        out.append(_role(text, p, c, "role.whose", 0.65, found[0].title if found else None))
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or p.text != m["p"] or c.text != m["c"] or " " not in p.text:
             continue
+        if m["d"] and (not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
+            continue  # "A's co-star B": a person in A's life, not A's part
         ckey = key(c.text)
         if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
             continue
@@ -568,12 +765,13 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for pattern, rule, conf, heads, words in (
-            (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars")),
+            (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars", "with:")),
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
                                                        "featuring")),
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
-                                                  "leads are")),
-            (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,"))):
+                                                  "leads are", "out the", "supporting")),
+            (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,")),
+            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",))):
         for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:
@@ -585,6 +783,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             for n in split_list(seg, m.end(), heads):
                 if book.known(n.text):
                     break  # "Spearheaded by A and B, Show arrives": the list ended before the title
+                if rule == "cast.show_features" and " " not in n.text:
+                    break  # "The series features Seoul ...": a place, not a person
                 names.append(n)
             # a show named before the list in the same sentence ("The cast of X includes ..."), else main
             before = book.in_sentence(sent.start, m.start())
@@ -631,7 +831,8 @@ _STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|le
 # "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
 # that has no name is still a part in the show
 _UNNAMED_PART = re.compile(
-    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as)"
+    rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
+    rf"|{_VERDICT})"
     rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
@@ -660,7 +861,7 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in _trailing_names(text, sent.start, m.start()):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
-    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with")):
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", " as ")):
         sent = sents.at(m.start())
         p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
@@ -728,11 +929,13 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
                                show=_show_before(book, sents, m.start()), strict_person=True))
-    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed")):
+    for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
         if not p or not title or " " not in p.text:
             continue
+        if m["v"] == "made" and not _DIRECTOR_BEFORE.search(text, max(0, p.start - 12), p.start):
+            continue  # "made" is a director's credit only for a person called a director
         kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
         sent = sents.at(m.start())
         # "Writers A and B, who co-wrote S": every name of the list before "who"
@@ -758,6 +961,15 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             if " " in n.text:
                 out.append(Raw(FactKind.WRITER, n.start, n.end, "writer.script_by", 0.8, person=n.text,
                                show=_show_before(book, sents, m.start()), strict_person=True))
+    for m in sents.finditer(_THE_JOB_IS, ("director is", "writer is", "director was", "writer was")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        kind = FactKind.DIRECTOR if m["k"] == "director" else FactKind.WRITER
+        n = name_after(text, m.end())
+        if n is not None and " " in n.text and not book.known(n.text):
+            out.append(Raw(kind, m.start(), n.end, f"{kind.value}.the_job_is", 0.8, person=n.text,
+                           show=_show_before(book, sents, m.start()), strict_person=True))
     for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
@@ -776,6 +988,46 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
                        strict_person=True))
+    return out + _earlier_crew(text, sents, book, out) + _pair_behind(text, sents, out)
+
+
+# "... directed by A and written by B, the pair behind S": the same crew made S
+_PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
+                          rf"(?:the\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+
+
+def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:
+    out = []
+    for raw in crew:
+        sent = sents.at(raw.start)
+        m = _PAIR_BEHIND.search(text, raw.end, sent.end) if sent is not None and raw.end < sent.end else None
+        title = clean_title(m["t"]) if m else None
+        if title and len({r.person for r in crew if sent.start <= r.start < m.start()}) >= 2:
+            out.append(Raw(raw.kind, raw.start, m.end(), f"{raw.kind.value}.pair_behind", 0.7, person=raw.person,
+                           show=title, strict_person=True))
+    return out
+
+
+def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) -> list[Raw]:
+    """Crew of the main season in a sentence that opens "As in the first season" or "Like its predecessor":
+    the earlier season's crew as well."""
+    main = book.main
+    if main is None or main.series is None or not main.number or main.number < 2:
+        return []
+    out = []
+    for raw in crew:
+        sent = sents.at(raw.start)
+        m = _AS_BEFORE.match(text, sent.start, sent.end) if sent is not None else None
+        if m is None or book.resolve(raw.show) is not main:
+            continue
+        turn = _CONTRAST.search(text, m.end(), sent.end)
+        if turn is not None and raw.start >= turn.start():
+            continue  # "Like its predecessor, it is written by A, but the new director, B, ...": A only
+        number = 1 if m["w"].startswith(("first", "season")) else main.number - 1
+        earlier = book.sibling(main, number)
+        if earlier is not None:
+            out.append(Raw(raw.kind, raw.start, raw.end, f"{raw.kind.value}.as_before", 0.6, person=raw.person,
+                           show=earlier.title, strict_person=True))
     return out
 
 

@@ -42,8 +42,9 @@ _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
           r"|[Aa]nthology|[Ss]hows?|[Tt]hriller|[Rr]omance|[Ff]ilms?|[Mm]ovies?|[Oo]riginal\s+[Ss]eries|[Oo]riginal"
           r"|[Dd]ocuseries|[Rr]eality\s+[Ss]how)")
+# (a broadcast slot too: "the KBS2 weekend drama S")
 _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cclaimed|[Pp]opular|[Kk]orean"
-        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy)")
+        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night)")
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained
@@ -56,7 +57,7 @@ _W_STREAM = ("stream", "available", "airing", "showing", "premiere", "debut", " 
              "drop")
 _W_QUOTES = ("\"", "\u201c", "\u2018")
 _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "romance", "film", "movie", "original")
-_W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute")
+_W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
@@ -80,6 +81,7 @@ _HEAD_REVIEW = re.compile(
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
 _APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
                     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
+_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout)\s")
 _APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
                        TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
@@ -281,6 +283,8 @@ class ShowBook:
             elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
+            if _PLACE_FIRST.match(m["t"]):
+                continue  # "In South Korea, the drama airs ...": a place that opens the sentence
             title = clean_title(m["t"])
             if title and "#" not in title and not self._is_series(title) and not _person_like(title):
                 self._plain(title, 1.0)
@@ -507,6 +511,10 @@ def _word(number: int) -> str:
 _PLATFORM_RULES = [
     ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
+    ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"
+        rf"{_LABEL}\s+{_QO}?(?P<t>{TITLE})"))),
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
     ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
@@ -518,6 +526,9 @@ _ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
     rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
     rf"(?P<p>{PLATFORM}|Max\b)"))
+# a sentence whose subject is the show's episodes
+_EPISODES_LEAD = re.compile(rf"(?:(?:All|The|Its|New|Both)\s+)?(?:(?:{NUMBER}|new|remaining|final|last)\s+){{0,2}}"
+                            rf"(?:(?:\d{{1,3}}-minute|hour-long)\s+)?episodes\b", re.IGNORECASE)
 _CREDIT = _needs_platform(re.compile(
     rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
@@ -543,16 +554,19 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)",
     re.IGNORECASE,
 ))
-_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$")
+# "..., the six-part series is directed by": a clause's subject too
+_THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+(?:the|this|its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
+    # "Episodes run a tight 45 minutes": one describing word after "a"
     r"|\bepisodes?\s+(?:of|running|that\s+run|run|each\s+run|lasting|last|clocking\s+in\s+at)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<m2>\d{1,3})\s+minutes"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|a\s+[a-z]+\s+)?(?P<m2>\d{1,3})\s+minutes"
     r"|\b(?P<h>hour-long|one-hour)\s+(?:episodes|instalments|installments)\b"
     # "each lasts around 70 minutes", "each about 70 minutes long", "instalments of about 50 minutes apiece"
-    r"|\beach\s+(?:episode\s+|one\s+)?(?:lasts?|lasting|runs?|running|clocking\s+in\s+at)?\s*"
+    r"|\beach\s+(?:episode\s+|one\s+)?(?:lasts?|lasting|runs?|running|clocking\s+in\s+at"
+    r"|will\s+(?:run|last)(?:\s+for)?)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
     r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour\s+long",
@@ -576,7 +590,10 @@ _SIBLING = re.compile(
 
 # "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
 _THE_SHOW_STREAMS = _needs_platform(re.compile(
-    rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
+    rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)"
+    # "In South Korea, the drama airs on ENA": a place first
+    rf"(?:(?:In|Outside|Across|Beyond|Throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}},\s+)?"
+    rf"(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
     rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
     re.MULTILINE))
 
@@ -619,6 +636,9 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             elif book.section_at(m.start()) is not None and not book.in_sentence(sent.start, sent.end):
                 # "This spy thriller, streaming on Viki, ...": a listicle section speaks of its own show
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.section", 0.7, platform=platform))
+            elif _EPISODES_LEAD.match(sent.text) and not book.in_sentence(sent.start, sent.end):
+                # "Eight episodes of about 50 minutes drop every Friday on Wavve": the show in scope
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.episodes_on", 0.7, platform=platform))
     for m in sents.finditer(_THE_SHOW_STREAMS, PLATFORM_WORDS):
         platform = _platform(m["p"])
         sent = sents.at(m.start())

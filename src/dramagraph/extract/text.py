@@ -441,7 +441,8 @@ def clean_name(text: str, start: int) -> Name | None:
 def _clean_name(text: str) -> tuple[str, int, int] | None:
     """``clean_name`` with offsets relative to ``text`` (a name recurs across rules and articles)."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
-    while tokens and tokens[0][0].lower() in LEAD_STOP:
+    # "Idol-turned-actor Jay": a compound description (three hyphened parts; a given name has two)
+    while tokens and (tokens[0][0].lower() in LEAD_STOP or tokens[0][0].count("-") >= 2):
         tokens.pop(0)
     if not tokens:
         return None
@@ -525,6 +526,9 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
             pos, words = m.end(), words + 1
             if m["comma"]:
                 break  # "the night security guard, Ahn Kyung-ja": the name comes next
+        m = _ADDRESS.match(text, pos, end)  # "Dr. Seo Yi-rang": the abbreviation is no part of the name
+        if m:
+            pos = m.end()
         m = _NAME.match(text, pos, end)
         if not m or words > 4:
             break
@@ -542,6 +546,7 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
 
 
 _DESC_HEAD = re.compile(r"(?:(?:his|her|their|my|its|our|your)|(?:the\s+)?[\w-]+(?:'s|\u2019s))[ ]")
+_ADDRESS = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.[ ]")
 _DESC_WORD = re.compile(r"(?P<w>the|a|an|[a-z][a-z-]*)(?P<comma>,)?[ ]")
 _CLAUSE_VERB = re.compile(r"\s+(?:will|would|is|was|are|were|has|had|plays?|played|takes?|took|joins?|stars?"
                           r"|portrays?|becomes?|turns?|returns?|co-stars?|reprises?|rounds?)\b")

@@ -9,14 +9,16 @@ Header convention (first comment lines of each ``NAME.rq``)::
 Parameters are variables of the query bound at run time (the store substitutes them as RDF terms; text
 is never pasted into the query string).
 
-A query that finds a node by name compares ``dg:nameKey`` literals with a key variable, and checks in a
-FILTER that the key is its name parameter normalised in SPARQL.  Its header says how to compute the key::
+A query that finds a node by name looks up ``dg:nameKey`` literals by a key: ``BIND(IF(BOUND(?key), ?key,
+<the name parameter normalised in SPARQL>) AS ?match)``.  Its header says how to compute the key::
 
     # match: key show title      bind ?key to names.title_match_keys(show)  (or "person": match_key)
 
-``derived_bindings`` computes such keys in Python, and both stores bind them with the parameters, so the
-store finds the node by one index look-up; left unbound (the text sent to another endpoint by hand), the
-FILTER computes the key instead, with the same answer, only slower.
+``derived_bindings`` computes such keys in Python, and both stores bind them with the parameters; left
+unbound (the text sent to another endpoint by hand), the IF computes the key instead, with the same answer.
+The SPARQL side needs ``\\p{L}``/``\\p{N}`` classes, which rdflib's engine (Python's ``re``) lacks, and no
+portable class replaces them (Virtuoso's ``\\W`` is ASCII-only), so with the keys bound rdflib runs the
+queries too.
 """
 
 from __future__ import annotations

@@ -183,7 +183,7 @@ class Store:
         from .mapping import Triples  # here: reading a store needs neither mapping nor rdflib
 
         self._check_writable()
-        fresh: list[str] = []
+        fresh: list[bytes] = []   # each graph encoded on its own: one copy of the batch less than str.join
         fresh_graphs: list[str] = []
         fresh_quads = 0
         trusted = True   # only mapping output: its IRIs are valid by construction, so skip re-checking them
@@ -198,12 +198,13 @@ class Store:
                 if self._store.contains_named_graph(graph):
                     self._replace(graph, lines)
                 else:
-                    fresh.append(lines)
+                    fresh.append(lines.encode("utf-8"))
                     fresh_graphs.append(graph_iri)
                     fresh_quads += count if count >= 0 else lines.count("\n")
             if not fresh:
                 return
-            data = "".join(fresh).encode("utf-8")
+            data = b"".join(fresh)
+            del fresh
             if self.path is None or fresh_quads < BULK_THRESHOLD:
                 self._store.load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
             else:

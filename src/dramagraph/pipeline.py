@@ -43,7 +43,7 @@ class IngestOptions:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     mapping: MappingOptions = field(default_factory=MappingOptions)
     sources: SourceOptions = field(default_factory=SourceOptions)
-    batch_size: int = 256          # articles per store transaction
+    batch_size: int | None = None  # articles per store transaction; None: the store's (``WRITE_BATCH``)
     strict: bool = False           # let an unexpected error in one article stop the run (for debugging)
     jobs: int = 1                  # processes that clean, extract and map; 0: one per CPU core
     force: bool = False            # re-ingest inputs whose content hash is unchanged
@@ -199,7 +199,8 @@ class _Run:
         started = time.perf_counter()
         pool: ProcessPoolExecutor | None = None
         # the writer thread starts on the first article to store, after the workers are forked
-        writer = _Writer(self.store, self.options.batch_size)
+        batch_size = self.options.batch_size or getattr(self.store, "WRITE_BATCH", 256)
+        writer = _Writer(self.store, batch_size)
         in_flight: deque[tuple[list[Document | SourceError | _Skip], Future[list[_Done | str]]]] = deque()
         try:
             for chunk, documents in self._chunks(items):

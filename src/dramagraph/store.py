@@ -138,6 +138,12 @@ def rdflib_graph(triples: Iterable[Any]) -> Graph:
 class Store:
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
+    #: articles ``ingest`` writes per ``write_articles`` call.  Each bulk load of new articles is merged
+    #: into the store later by RocksDB's background compactions, whose work grows with the store: fewer,
+    #: larger loads slow ingest down less as the store grows (10,000 articles on one core: about 20 %
+    #: less CPU than batches of 256), while memory grows with the batch (about 0.3 MB per article).
+    WRITE_BATCH = 512
+
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only

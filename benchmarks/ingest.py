@@ -173,7 +173,7 @@ def run_baseline(folder: Path) -> dict[str, float]:
     return {"articles": articles, "chars": chars, "seconds": time.perf_counter() - started}
 
 
-def run_stages(folder: Path, store_path: Path, batch_size: int = 256) -> dict[str, float]:
+def run_stages(folder: Path, store_path: Path, batch_size: int | None = None) -> dict[str, float]:
     """The pipeline's stages one after another on one thread, each timed on its own."""
     from dramagraph.clean import clean_document
     from dramagraph.extract import extract
@@ -186,6 +186,7 @@ def run_stages(folder: Path, store_path: Path, batch_size: int = 256) -> dict[st
     clock = time.perf_counter
     extract_options, mapping_options = ExtractOptions(), MappingOptions()
     batch: list[tuple[str, list]] = []
+    batch_size = batch_size or Store.WRITE_BATCH   # what ingest uses
     with Store(store_path) as store:
         documents = iter(read_sources([folder]))
         while True:

@@ -9,7 +9,7 @@ import pytest
 
 from dramagraph.errors import StoreError
 from dramagraph.models import Document
-from dramagraph.pipeline import IngestOptions, ingest
+from dramagraph.pipeline import IngestOptions, ingest, process
 from dramagraph.store import Store
 
 
@@ -52,3 +52,43 @@ def test_a_store_error_keeps_its_own_message() -> None:
 
     with pytest.raises(StoreError, match="^disk full$"):
         ingest(_documents(3), Full(None), IngestOptions(batch_size=1))
+
+
+class Recording(Store):
+    """An in-memory store that records the graphs of each write."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.batches: list[list[str]] = []
+
+    def write_articles(self, graphs: Any) -> None:
+        self.batches.append([iri for iri, _ in graphs])
+        super().write_articles(graphs)
+
+
+def test_batches_are_the_store_s_size_unless_the_options_say_otherwise() -> None:
+    class Small(Recording):
+        WRITE_BATCH = 3
+
+    store = Small()
+    ingest(_documents(7), store)
+    assert [len(b) for b in store.batches] == [3, 3, 1]
+    assert len(store) > 0
+    store = Small()
+    ingest(_documents(7), store, IngestOptions(batch_size=5))
+    assert [len(b) for b in store.batches] == [5, 2]
+
+
+def test_the_same_article_twice_in_one_batch_is_written_once_in_its_later_version() -> None:
+    def review(source: str, character: str) -> Document:
+        return Document(source=source, content="Glass Orchard review: a quiet drama\n\n"
+                        f"Kwon Na-yeon plays {character} in Glass Orchard.", media_type="text/plain")
+
+    store = Recording()
+    report = ingest([review("a.txt", "Ma Seo-ri"), review("b.txt", "Do Ha-neul"), review("a.txt", "Yoon Bit-na")],
+                    store, IngestOptions(batch_size=10))
+    assert report.articles == 3 and not report.failed
+    a_graph, b_graph = (process(review(source, "Ma Seo-ri"))[1].iri for source in ("a.txt", "b.txt"))
+    assert store.batches == [[b_graph, a_graph]]   # one batch, a.txt once and in its later place
+    characters = {row["name"] for row in store.select("SELECT ?name WHERE { ?c a dg:Character ; rdfs:label ?name }")}
+    assert characters == {"Do Ha-neul", "Yoon Bit-na"}

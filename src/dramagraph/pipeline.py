@@ -43,7 +43,7 @@ class IngestOptions:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     mapping: MappingOptions = field(default_factory=MappingOptions)
     sources: SourceOptions = field(default_factory=SourceOptions)
-    batch_size: int = 256          # articles per store transaction
+    batch_size: int | None = None  # articles per store transaction; None: the store's (``WRITE_BATCH``)
     strict: bool = False           # let an unexpected error in one article stop the run (for debugging)
     jobs: int = 1                  # processes that clean, extract and map; 0: one per CPU core
     force: bool = False            # re-ingest inputs whose content hash is unchanged
@@ -199,7 +199,8 @@ class _Run:
         started = time.perf_counter()
         pool: ProcessPoolExecutor | None = None
         # the writer thread starts on the first article to store, after the workers are forked
-        writer = _Writer(self.store, self.options.batch_size)
+        batch_size = self.options.batch_size or getattr(self.store, "WRITE_BATCH", 256)
+        writer = _Writer(self.store, batch_size)
         in_flight: deque[tuple[list[Document | SourceError | _Skip], Future[list[_Done | str]]]] = deque()
         try:
             for chunk, documents in self._chunks(items):
@@ -339,8 +340,10 @@ class _Writer:
     def __init__(self, store: Store, batch_size: int) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
-        self.pending: list[ArticleGraph] = []
-        self.queue: queue.Queue[list[ArticleGraph] | None] = queue.Queue(maxsize=2)
+        self.pending: dict[str, ArticleGraph] = {}   # graph IRI -> graph, in the order they came
+        # one batch waiting while one is written: enough to overlap writing with extraction, and each
+        # batch held costs memory (batch_size articles)
+        self.queue: queue.Queue[list[ArticleGraph] | None] = queue.Queue(maxsize=1)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="dramagraph-writer", daemon=True)
 
@@ -348,12 +351,12 @@ class _Writer:
         if self.thread.ident is None:
             self.thread.start()
         self._raise_if_failed()
-        # the same article twice in one batch: keep the later version only
-        self.pending = [g for g in self.pending if g.iri != graph.iri]
-        self.pending.append(graph)
+        # the same article twice in one batch: keep the later version only, in its later place
+        self.pending.pop(graph.iri, None)
+        self.pending[graph.iri] = graph
         if len(self.pending) >= self.batch_size:
-            self.queue.put(self.pending)
-            self.pending = []
+            self.queue.put(list(self.pending.values()))
+            self.pending = {}
 
     def close(self) -> None:
         if not self.thread.is_alive():
@@ -361,8 +364,8 @@ class _Writer:
                 self.store.flush()   # nothing was stored
             return   # or closed already (an interrupted run closes it early)
         if self.pending and self.error is None:
-            self.queue.put(self.pending)
-        self.pending = []
+            self.queue.put(list(self.pending.values()))
+        self.pending = {}
         self.queue.put(None)
         self.thread.join()
         self.store.flush()

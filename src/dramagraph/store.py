@@ -138,6 +138,12 @@ def rdflib_graph(triples: Iterable[Any]) -> Graph:
 class Store:
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
+    #: articles ``ingest`` writes per ``write_articles`` call.  Each bulk load of new articles is merged
+    #: into the store later by RocksDB's background compactions, whose work grows with the store: fewer,
+    #: larger loads slow ingest down less as the store grows (10,000 articles on one core: about 20 %
+    #: less CPU than batches of 256), while memory grows with the batch (about 0.3 MB per article).
+    WRITE_BATCH = 512
+
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
@@ -183,7 +189,7 @@ class Store:
         from .mapping import Triples  # here: reading a store needs neither mapping nor rdflib
 
         self._check_writable()
-        fresh: list[str] = []
+        fresh: list[bytes] = []   # each graph encoded on its own: one copy of the batch less than str.join
         fresh_graphs: list[str] = []
         fresh_quads = 0
         trusted = True   # only mapping output: its IRIs are valid by construction, so skip re-checking them
@@ -198,12 +204,13 @@ class Store:
                 if self._store.contains_named_graph(graph):
                     self._replace(graph, lines)
                 else:
-                    fresh.append(lines)
+                    fresh.append(lines.encode("utf-8"))
                     fresh_graphs.append(graph_iri)
                     fresh_quads += count if count >= 0 else lines.count("\n")
             if not fresh:
                 return
-            data = "".join(fresh).encode("utf-8")
+            data = b"".join(fresh)
+            del fresh
             if self.path is None or fresh_quads < BULK_THRESHOLD:
                 self._store.load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
             else:

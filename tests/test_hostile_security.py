@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,12 +18,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-
-# the names of test_html_viewer's browser helpers (Debian's chromium, driven by Playwright)
 from test_html_viewer import CHROMIUM, CHROMIUM_ARGS, click_node, needs_chromium, open_page
 
+# the names of test_html_viewer's browser helpers (Debian's chromium, driven by Playwright)
+from test_serve import _running
+
 from dramagraph.pipeline import process
-from dramagraph.serve import ServeOptions, make_server
+from dramagraph.serve import ServeOptions
 from dramagraph.sources import read_sources
 from dramagraph.store import Store
 
@@ -122,15 +122,7 @@ def test_query_params_are_bound_never_pasted(store: Path, tmp_path: Path) -> Non
 
 @pytest.fixture(scope="module")
 def endpoint(store: Path) -> Iterator[str]:
-    server = make_server(ServeOptions(store=store, port=0, timeout=10, workers=1))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    yield from _running(ServeOptions(store=store, port=0, timeout=10, workers=1))
 
 
 def _post(url: str, form: dict[str, str]) -> tuple[int, str]:

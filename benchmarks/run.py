@@ -2,6 +2,7 @@
 
     python3 benchmarks/run.py                          # ingest at 1,000 and 10,000 articles; queries on ~1M triples
     python3 benchmarks/run.py --sizes 1000,10000,100000
+    python3 benchmarks/run.py --sizes 100000 --triples 0   # the ingest rows alone
     python3 benchmarks/run.py --quick                  # 1,000 articles, queries on ~100,000 triples
     python3 benchmarks/run.py --json
 
@@ -306,6 +307,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 results["ingest"].append({"n": size, **_spawn("ingest", folder, work, args, jobs)})
             if size != max(sizes):
                 subprocess.run(["rm", "-rf", str(folder)], check=True)
+        if args.triples <= 0:   # ingest only (e.g. a long 100,000-article run on its own)
+            return results
         # about --triples triples: the generator's reviews give about 170 quads each
         count = max(100, args.triples // 170)
         folder = tmp / "graph-articles"
@@ -353,6 +356,8 @@ def print_table(results: dict[str, Any], timeout: float) -> None:
                   f"(x{growth:.2f} for x{results['ingest'][-1]['n'] / results['ingest'][0]['n']:.0f} articles; "
                   f"{'flat' if growth < 1.5 else 'NOT flat'})")
 
+    if "graph" not in results:
+        return
     graph = results["graph"]
     print()
     print(f"graph: {graph['quads']:,} quads from {graph['articles']:,} articles "
@@ -403,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default: %(default)s)")
     parser.add_argument("--triples", type=int, default=1_000_000,
-                        help="about how many triples the query graph holds (default: %(default)s)")
+                        help="about how many triples the query graph holds; 0: ingest only (default: %(default)s)")
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="seconds a query may take on either engine (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=7, help="runs of each start-up measurement (median)")

@@ -252,6 +252,26 @@ def test_digest_credentials_from_the_environment(virtuoso, tmp_path: Path) -> No
     assert none.returncode == 1 and "set DRAMAGRAPH_SPARQL_USER and DRAMAGRAPH_SPARQL_PASSWORD" in none.stderr
 
 
+def test_graph_store_url_option_is_where_articles_are_written(virtuoso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from virtuoso import free_port
+
+    article = tmp_path / "gsp.txt"
+    article.write_text("Paper Ferry streams on Viki.\n\nHa Min-seo plays Doh Yun in Paper Ferry.\n")
+    graph = "SELECT ?g WHERE { GRAPH ?g { ?g dg:source ?source } FILTER(CONTAINS(STR(?source), 'gsp.txt')) }"
+    dead = f"http://127.0.0.1:{free_port()}/gsp"
+    failed = cli("ingest", str(article), "--store", remote(virtuoso), "--graph-store-url", dead)
+    assert failed.returncode == 1
+    assert dead in failed.stderr and "removed" in failed.stderr   # the named endpoint was used, and failed
+    with RemoteStore(remote(virtuoso), read_only=True) as store:
+        assert store.select(graph) == []   # nothing half-written
+    done = cli("ingest", str(article), "--store", remote(virtuoso), "--graph-store-url", virtuoso.graph_store_url)
+    assert done.returncode == 0, done.stderr
+    with RemoteStore(remote(virtuoso), read_only=True) as store:
+        assert len(store.select(graph)) == 1
+    bad = cli("ingest", str(article), "--store", str(tmp_path / "folder"), "--graph-store-url", dead)
+    assert bad.returncode == 1 and "needs a remote store" in bad.stderr
+
+
 def test_unreachable_and_malformed_urls_are_one_line_errors(virtuoso) -> None:  # type: ignore[no-untyped-def]
     from virtuoso import free_port
 

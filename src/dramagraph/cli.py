@@ -60,11 +60,12 @@ def _debug() -> bool:
     return bool(ctx and ctx.find_root().params.get("debug"))
 
 
-def _open_store(path: str | Path, read_only: bool = True, update_url: str | None = None) -> Any:
+def _open_store(path: str | Path, read_only: bool = True, update_url: str | None = None,
+                graph_store_url: str | None = None) -> Any:
     """A folder's embedded store, or a remote SPARQL store for a ``sparql+http(s)://`` URL."""
     from .store import open_store
 
-    return open_store(path, read_only=read_only, update_url=update_url)
+    return open_store(path, read_only=read_only, update_url=update_url, graph_store_url=graph_store_url)
 
 
 def _store_name(spec: str) -> str:
@@ -107,10 +108,13 @@ def main(debug: bool) -> None:
 @click.option("--update-url", envvar="DRAMAGRAPH_SPARQL_UPDATE_URL", default=None, metavar="URL",
               help="A remote store's SPARQL Update endpoint when it is not the --store URL "
                    "(or set DRAMAGRAPH_SPARQL_UPDATE_URL).")
+@click.option("--graph-store-url", envvar="DRAMAGRAPH_SPARQL_GSP_URL", default=None, metavar="URL",
+              help="A remote store's Graph Store Protocol endpoint, where articles are written one PUT each "
+                   "(found by itself on Virtuoso; or set DRAMAGRAPH_SPARQL_GSP_URL).")
 @_json_option
 @_handle_errors
 def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confidence: float, jobs: int,
-           force: bool, quiet: bool, update_url: str | None, as_json: bool) -> None:
+           force: bool, quiet: bool, update_url: str | None, graph_store_url: str | None, as_json: bool) -> None:
     """Read articles and store their facts.
 
     INPUTS are .txt, .html/.htm, .md or .jsonl files, folders (read recursively), http(s) URLs, or -
@@ -142,7 +146,7 @@ def ingest(inputs: tuple[str, ...], store_path: str, base: str | None, min_confi
             click.echo(f"{event.done} articles read ({rate:.0f}/s) ...", err=True)
 
     interrupted = False
-    with _open_store(store_path, read_only=False, update_url=update_url) as store:
+    with _open_store(store_path, read_only=False, update_url=update_url, graph_store_url=graph_store_url) as store:
         try:
             report: IngestReport = run_ingest(inputs, store, options, progress=progress, stdin=sys.stdin.buffer)
         except IngestInterrupted as stop:   # the finished articles are committed; nothing is half-written

@@ -46,7 +46,8 @@ def test_dev_set_micro_f1_and_no_leaks() -> None:
     summary = _score(DEV)
     assert summary["failed"] == 0
     assert summary["leaks"] == 0
-    assert summary["micro_f1"] >= 0.85, summary
+    assert summary["micro_f1"] >= 0.85, summary   # the bar
+    assert summary["micro_f1"] >= 0.985, summary  # just under what extraction reaches: a regression fails here
 
 
 def test_dev_set_graph_conforms_to_shapes() -> None:

@@ -196,6 +196,17 @@ def test_misspelt_list_name_becomes_alias():
     assert all(f.person != "Kim Seong Ho" for f in facts if f.kind is FactKind.CAST)
 
 
+def test_platform_written_both_ways_gets_its_spelled_out_alias():
+    both = ("NEW ON DISNEY PLUS: Lantern Harbour\n\nLantern Harbour is streaming on Disney+. Fans of Disney Plus "
+            "originals will know the cast. Salt Road is on Apple TV+.")
+    assert kinds(both, FactKind.ALIAS) == {(None, None, "Disney+", None, None, "Disney Plus")}
+    alias = next(f for f in facts_of(both) if f.kind is FactKind.ALIAS)
+    assert alias.evidence.rule == "alias.platform_spelling" and "Fans of Disney Plus" in alias.evidence.sentence
+    # one way only, however often: that is how the article writes the name, not an alias
+    assert kinds(HEAD + "Lantern Harbour is on Disney Plus. Disney Plus has it.", FactKind.ALIAS) == set()
+    assert kinds(HEAD + "Lantern Harbour is on Disney+. Salt Road is on Apple TV Plus.", FactKind.ALIAS) == set()
+
+
 def test_band_and_boilerplate_people_are_not_cast():
     text = HEAD + "Lead cast: Mira Holt\n\nMira Holt (of the boy band XQ:Z) plays Oona Vey."
     assert cast(text) == {("Mira Holt", "Lantern Harbour")}

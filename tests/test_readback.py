@@ -11,6 +11,7 @@ from dramagraph.models import Article, Entity, EntityKind, Evidence, Extraction,
 from dramagraph.readback import explain, graph_stats, labels, read_facts
 from dramagraph.report import facts_document
 from dramagraph.store import Store
+from dramagraph.validate import validate
 
 
 def _store(*extractions: Extraction, path: Path | None = None) -> Store:
@@ -102,3 +103,18 @@ def test_user_queries_take_names() -> None:
     assert [(r["credit"], r["title"], r["character"]) for r in credits] == [("actor", "Paper Lanterns", "Oh Mi-rae")]
     platforms = store.select(load("shows-per-platform").text)
     assert platforms == [{"platform": "Streamly", "shows": 1, "titles": "Paper Lanterns"}]
+
+
+def test_platform_alias_round_trip_and_shapes() -> None:
+    from dramagraph.extract import extract
+
+    text = ("Salt Road arrives on Disney Plus\n\nSalt Road is streaming on Disney+. "
+            "Mira Holt plays Oona Vey in Salt Road.")
+    extraction = extract(Article(source="salt-road.txt", text=text))
+    store = _store(extraction)
+    document = facts_document(read_facts(store))
+    assert document == facts_document(extraction.facts)
+    assert document["aliases"] == [{"name": "Disney+", "alias": "Disney Plus"}]
+    assert validate(store).conforms
+    lines = explain(store, "Disney+")
+    assert any(line["fact"] == "Disney+ is also known as Disney Plus" for line in lines)

@@ -424,8 +424,13 @@ class _Builder:
             if fact.person and fact.show:
                 self.performance(Fact(kind, show=fact.show, person=fact.person, evidence=fact.evidence))
         elif kind is FactKind.ALIAS:
-            if fact.alias and (fact.person or fact.show):
-                subject = self.person(fact.person) if fact.person else self.show(fact.show or "")
+            if fact.alias and (fact.person or fact.show or fact.platform):
+                if fact.person:
+                    subject = self.person(fact.person)
+                elif fact.show:
+                    subject = self.show(fact.show)
+                else:
+                    subject = self.node(self.iris.platform(fact.platform or ""), _C_PLATFORM, fact.platform)
                 self.aliases.setdefault(subject, set()).add(fact.alias)
                 self.statement(subject, _P_ALIAS, _text(fact.alias), fact, "", fact.alias)
         elif fact.show:

@@ -23,6 +23,7 @@ _DG = "https://w3id.org/dramagraph/ontology#"
 ALIAS, CHARACTER, DIRECTOR, EPISODE_MINUTES, EPISODES, PERFORMER, PERSON, SEASON_NUMBER, SEASON_OF, STREAMS_ON, \
     WRITER = (_DG + name for name in ("alias", "Character", "director", "episodeMinutes", "numberOfEpisodes",
                                       "performer", "Person", "seasonNumber", "seasonOf", "streamsOn", "writer"))
+SHOW, PLATFORM = _DG + "Show", _DG + "Platform"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -64,9 +65,10 @@ def read_facts(store: Queryable) -> list[Fact]:
         facts.append(Fact(FactKind.CAST, show=name[row["show"]], person=name[row["performer"]]))
     facts.extend(_show_facts(_select(store, "facts-shows"), name))
     for row in _select(store, "facts-aliases"):
-        is_person = row["class"] == str(PERSON)
-        facts.append(Fact(FactKind.ALIAS, person=name[row["node"]] if is_person else None,
-                          show=None if is_person else name[row["node"]], alias=row["alias"]))
+        held, node = row["class"], name[row["node"]]
+        facts.append(Fact(FactKind.ALIAS, person=node if held == str(PERSON) else None,
+                          show=node if held == str(SHOW) else None,
+                          platform=node if held == str(PLATFORM) else None, alias=row["alias"]))
     return sorted(set(facts), key=_order)
 
 

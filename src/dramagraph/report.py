@@ -36,8 +36,8 @@ def facts_document(facts: Iterable[Fact]) -> dict[str, list[dict[str, Any]]]:
         elif kind is FactKind.CAST and fact.person and fact.show:
             cast.add((fact.person, fact.show))
             show(fact.show)
-        elif kind is FactKind.ALIAS and fact.alias and (fact.person or fact.show):
-            aliases.add((fact.person or fact.show or "", fact.alias))
+        elif kind is FactKind.ALIAS and fact.alias and (fact.person or fact.show or fact.platform):
+            aliases.add((fact.person or fact.show or fact.platform or "", fact.alias))
         elif fact.show:
             record = show(fact.show)
             if kind is FactKind.PLATFORM and fact.platform:

@@ -50,6 +50,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.possessive_facts(text, sents, known_people, known_chars, book, person_key)
     raws += people.season_cast_facts(text, sents, book)
     raws += people.alias_facts(text, sents)
+    raws += shows.platform_alias_facts(text, sents)
     raws += people.passing_credit_facts(text, sents, book, frozenset(known_people), person_key)
     raws += people.passing_cast_facts(text, sents, book, tuple(sorted(
         {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
@@ -106,6 +107,9 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
             show = show_of(raw) if person else None
             if person and show:
                 out.append(Fact(kind, show=show.title, person=person, evidence=ev(raw)))
+        elif kind is FactKind.ALIAS and raw.platform:
+            if raw.alias:
+                out.append(Fact(kind, platform=raw.platform, alias=raw.alias, evidence=ev(raw)))
         elif kind is FactKind.ALIAS:
             person = resolver.person(raw.person or "")
             if person and raw.alias and title_key(raw.alias) != title_key(person):

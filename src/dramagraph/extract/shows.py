@@ -19,6 +19,7 @@ from .lexicon import (
     NUMBER,
     ORDINAL,
     PLATFORM,
+    PLATFORM_RE,
     PLATFORM_STARTS,
     PLATFORM_WORDS,
     SMALL,
@@ -674,6 +675,34 @@ def anthology_platforms(book: ShowBook) -> list[tuple[str, str, int, int]]:
         if platform:
             out.append((platform, main.series, m.start(), m.end()))
     return out
+
+
+# "Plus" spelled out: "Disney Plus", "Apple TV Plus", "DisneyPlus"
+_SPELLED_PLUS = re.compile(r"plus$", re.IGNORECASE)
+
+
+def platform_alias_facts(text: str, sents: Sentences) -> list[Raw]:
+    """A platform written both ways in one article, "Disney+" and "Disney Plus": the spelled-out form is
+    an alias of the platform.  An article that only ever spells it out names no alias: that is simply
+    how it writes the name."""
+    if "plus" not in sents.low or "+" not in text:
+        return []
+    symbol: set[str] = set()
+    spelled: dict[str, re.Match[str]] = {}
+    for m in PLATFORM_RE.finditer(text):
+        written = m.group()
+        platform = _platform(written)
+        if platform is None or "+" not in platform:
+            continue
+        if "+" in written:
+            symbol.add(platform)
+        elif _SPELLED_PLUS.search(written):
+            held = spelled.get(platform)
+            if held is None or (held.group().isupper() and not written.isupper()):   # not a headline's capitals
+                spelled[platform] = m
+    return [Raw(FactKind.ALIAS, m.start(), m.end(), "alias.platform_spelling", 0.7, platform=platform,
+                alias=" ".join(m.group().split()))
+            for platform, m in spelled.items() if platform in symbol]
 
 
 def _platform(spelling: str | None) -> str | None:

@@ -655,3 +655,14 @@ def test_british_streamers_are_platforms():
     assert ("Lantern Harbour", None, "ITVX", None, None, None) in kinds(text, FactKind.PLATFORM)
     text = HEAD + "Mira Holt plays Oona Vey. The series is streaming on BBC iPlayer."
     assert ("Lantern Harbour", None, "BBC iPlayer", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_renewal_news_is_about_the_season_it_renews_and_the_first_season_as_a_subject():
+    text = ("Quayside Lights renewed for a second season\n\nWavve has renewed the legal drama Quayside Lights for a "
+            "second season. Mira Holt returns as Oona Vey. The first season, directed by Tam Brody-Kerr and written "
+            "by Ines Volk-Ward, ran for 10 episodes.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Quayside Lights season 2")}
+    crew = {(f.kind, f.show, f.person) for f in facts_of(text) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+    assert crew == {(FactKind.DIRECTOR, "Quayside Lights season 1", "Tam Brody-Kerr"),
+                    (FactKind.WRITER, "Quayside Lights season 1", "Ines Volk-Ward")}
+    assert kinds(text, FactKind.EPISODES) == {("Quayside Lights season 1", None, None, None, 10, None)}

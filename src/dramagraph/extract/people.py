@@ -1060,6 +1060,13 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     chunk = book.text[sent.start:pos]
     masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
     shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
+    if not shows and "season" in book.sents.low[sent.start:pos]:
+        from .shows import SEASON_SUBJECT, sibling_at
+        # "The first season, directed by A, ...": that season is the sentence's subject ("As in the first
+        # season, the director is A" is not: the credit is the main show's)
+        if SEASON_SUBJECT.match(book.text, sent.start, pos):
+            earlier = sibling_at(book, sent.start, pos)
+            return earlier[0].title if earlier else None
     return shows[-1].title if shows else None
 
 

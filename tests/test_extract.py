@@ -627,3 +627,53 @@ def test_the_pair_behind_an_earlier_show_made_it_too():
     # one person is no pair
     alone = HEAD + "It is written by Ko Eun-bi, the pair behind Iron Kite."
     assert not any(s == "Iron Kite" for _, _, s in crew(alone))
+
+
+def test_a_family_name_alone_stands_for_the_western_name_the_article_made_a_subject():
+    text = HEAD + ("Tamsin Okoro smiles at the memory of her audition. In the series, Okoro plays Wenna Lisle, a "
+                   "harbour pilot.")
+    assert roles(text) == {("Tamsin Okoro", "Wenna Lisle", "Lantern Harbour")}
+    # a two-word title in the subject slot is written as a title elsewhere ("in S"), so it is no one's name
+    text = HEAD + ("Copper Bay was the surprise of the spring. Fans of Copper Bay will like this. Bay plays Wenna "
+                   "Lisle.")
+    assert roles(text) == set()
+
+
+def test_parts_with_no_names_played_by_a_list_after_a_comma():
+    text = HEAD + "The ferry captain has two grown sons, played by Ivo Brandt and Kit Mallory."
+    assert cast(text) == {("Ivo Brandt", "Lantern Harbour"), ("Kit Mallory", "Lantern Harbour")}
+
+
+def test_is_a_possessive_description_then_the_character_named():
+    text = HEAD + ("Choo Hae-bin had one short film behind her. Choo is her neighbour, Hwang In-seok, who saw "
+                   "everything.")
+    assert roles(text) == {("Choo Hae-bin", "Hwang In-seok", "Lantern Harbour")}
+
+
+def test_is_a_form_of_address_then_the_character_named():
+    text = HEAD + "Opposite her, Rory Dunmore is Sergeant Euan Tallis, the island's only police officer."
+    assert roles(text) == {("Rory Dunmore", "Euan Tallis", "Lantern Harbour")}
+    # a job, not a part: "Director" names the crew's trade here
+    assert roles(HEAD + "The voice on the phone is Director Euan Tallis, she says.") == set()
+
+
+def test_british_police_ranks_are_forms_of_address():
+    assert roles(HEAD + "Mira Holt stars as DCI Oona Vey.") == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_british_streamers_are_platforms():
+    text = HEAD + "Mira Holt plays Oona Vey. All six episodes arrive on ITVX on Sunday."
+    assert ("Lantern Harbour", None, "ITVX", None, None, None) in kinds(text, FactKind.PLATFORM)
+    text = HEAD + "Mira Holt plays Oona Vey. The series is streaming on BBC iPlayer."
+    assert ("Lantern Harbour", None, "BBC iPlayer", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_renewal_news_is_about_the_season_it_renews_and_the_first_season_as_a_subject():
+    text = ("Quayside Lights renewed for a second season\n\nWavve has renewed the legal drama Quayside Lights for a "
+            "second season. Mira Holt returns as Oona Vey. The first season, directed by Tam Brody-Kerr and written "
+            "by Ines Volk-Ward, ran for 10 episodes.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Quayside Lights season 2")}
+    crew = {(f.kind, f.show, f.person) for f in facts_of(text) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+    assert crew == {(FactKind.DIRECTOR, "Quayside Lights season 1", "Tam Brody-Kerr"),
+                    (FactKind.WRITER, "Quayside Lights season 1", "Ines Volk-Ward")}
+    assert kinds(text, FactKind.EPISODES) == {("Quayside Lights season 1", None, None, None, 10, None)}

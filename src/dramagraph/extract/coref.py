@@ -23,6 +23,13 @@ from .text import Raw
 _FULL_NAME = re.compile(rf"(?<![\w-])[{UP}][a-z]+(?:-[a-z]+)?(?: [{UP}][a-z]+(?:-[a-z]+)?){{1,2}}(?![\w-])")
 
 
+# where a sentence starts, what a subject is followed by, and where a name is written the way titles are
+_SENTENCE_END = re.compile(r"(?:[.!?][\u201d\u2019\"']?[ \t]+|\n)$")
+_LOWER_NEXT = re.compile(r" (?:[a-z]{2,})\b")
+_TITLE_SLOT = re.compile(rf"(?:\b(?:[Ii]n|[Oo]n|[Oo]f|[Ff]rom|[Ww]atch(?:ed|ing)?)\s+|[\u2018\u201c\"'])"
+                         rf"(?P<t>[{UP}][\w\u2019' -]+)")
+
+
 def _fused(name: str) -> bool:
     words = name.split()
     return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" not in words[1] and len(words[1]) >= 5
@@ -156,16 +163,26 @@ class Resolver:
         return None
 
     def pool(self) -> dict[str, str]:
-        """Person-shaped full names of the article, by key (the first spelling with the most parts)."""
+        """Person-shaped full names of the article, by key (the first spelling with the most parts): names
+        with a Korean family name, and other names the article makes the subject of a sentence ("Nadia
+        Ferreira laughs ...") and never writes the way a title is written ("in S", "on S", "‘S’")."""
         if self._pool is None:
             self._pool = {}
+            titled = None
             for m in _FULL_NAME.finditer(self.text):
                 name = m.group()
                 words = name.split()
                 ends = (fold(words[0]), fold(words[-1]))
-                if not (ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES) or any(
-                        fold(w) in NAME_STOP for w in words):
+                if any(fold(w) in NAME_STOP for w in words):
                     continue
+                if not (ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES):
+                    if m.start() and not _SENTENCE_END.search(self.text, max(0, m.start() - 4), m.start()) or \
+                            not _LOWER_NEXT.match(self.text, m.end()):
+                        continue
+                    if titled is None:
+                        titled = {t.group("t") for t in _TITLE_SLOT.finditer(self.text)}
+                    if any(t.startswith(name) for t in titled):
+                        continue
                 key = person_key(name)
                 held = self._pool.get(key)
                 if held is None or _parts(name) > _parts(held):

@@ -25,12 +25,14 @@ PLATFORM_SPELLINGS: dict[str, str] = {
     "wavve": "Wavve", "iqiyi": "iQIYI", "wetv": "WeTV", "kocowa": "Kocowa", "crunchyroll": "Crunchyroll",
     "fuji tv": "Fuji TV", "nhk": "NHK", "tv asahi": "TV Asahi", "nippon tv": "Nippon TV",
     "abema": "ABEMA", "u-next": "U-Next", "bbc": "BBC", "itv": "ITV",
+    # British streamers and channels reviews name as where a show is on
+    "bbc iplayer": "BBC iPlayer", "itvx": "ITVX", "channel 4": "Channel 4", "sky atlantic": "Sky Atlantic",
 }
 # Lower-case triggers: a sentence without any of these names no platform.
 PLATFORM_WORDS = ("netflix", "disney", "apple tv", "prime video", "amazon", "hbo", "viki", "hulu", "paramount",
                   "peacock", "tvn", "jtbc", "kbs", "mbc", "sbs", "ena", "ocn", "mbn", "chosun", "channel a",
                   "coupang", "tving", "wavve", "iqiyi", "wetv", "kocowa", "crunchyroll", "fuji tv", "nhk",
-                  "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", " max")
+                  "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", "channel 4", "sky atlantic", " max")
 # "Max" is also a first name: accepted only right after "on"/"streaming on" (see ON_PLATFORM).
 
 

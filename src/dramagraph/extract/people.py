@@ -86,7 +86,8 @@ _APPOS_HEAD = re.compile(r"(?:his|her|their|the|a|an|[\w-]+(?:'s|\u2019s))$")
 _PLAYED_BY = re.compile(
     rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
-_PLAYED_BY_LIST = re.compile(r"\b(?:will\s+be|are|were|is|was|to\s+be)\s+(?:played|portrayed)\s+by\s+")
+# "... are played by A and B", "her own children, played by A and B": parts with no names, the people cast
+_PLAYED_BY_LIST = re.compile(r"(?:\b(?:will\s+be|are|were|is|was|to\s+be)\s+|,\s+)(?:played|portrayed)\s+by\s+")
 _PAREN = re.compile(rf"(?P<o>{NAME})\s+\((?P<i>[^()\n]{{1,90}})\)")
 _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name|born|formerly|n\u00e9e)"
                   rf"\s+(?P<a>{NAME})$", re.IGNORECASE)
@@ -395,6 +396,7 @@ mother sister brother captain capt detective det officer agent inspector sergean
 general colonel major director chairman chairwoman president judge prosecutor attorney nurse chef teacher
 master madam madame grandma grandpa grandmother grandfather uncle aunt auntie chief coach manager minister
 headmaster headmistress principal dean warden governor mayor ambassador
+dci di ds dc dsi pc
 """.split())
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
 
@@ -412,7 +414,11 @@ def _character(text: str, c: Name) -> Name:
 
 
 # "B is the sceptical police officer, Hwang In-seok, who ...": a part described, then named in apposition
-_IS_THE = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*),\s+(?P<c>{NAME}),")
+# "Jonah is her neighbour, Caleb Wren, who ...": the same with a possessive for the article
+_IS_THE = re.compile(rf"(?P<p>{NAME})\s+is\s+(?:the|his|her|their)\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*),"
+                     rf"\s+(?P<c>{NAME}),")
+# "Callum Reid is Sergeant Euan Morrison, the ...": a part named with its form of address (see _HONORIFIC)
+_IS_TITLED = re.compile(rf"(?P<p>{NAME})\s+is\s+(?P<h>[A-Z][A-Za-z]+)\s+(?P<c>{NAME})(?=\s*[,;.]|\s+in\s)")
 # the trade, not a part: "A is the director, B, ..."
 _NOT_A_PART = frozenset("star lead leads actor actress creator showrunner screenwriter scriptwriter cast "
                         "ensemble head ceo representative spokesperson".split())
@@ -447,7 +453,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if p is None or c is None or " " not in p.text or not _person_shaped(p.text):
             continue
         out.append(_role(text, p, c, "role.as_apposition", 0.75, _show_after(text, c.end, sent.end, book)))
-    for m in sents.finditer(_IS_THE, (" is the ",)):
+    for m in sents.finditer(_IS_THE, (" is the ", " is his ", " is her ", " is their ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         sent = sents.at(m.start())
@@ -456,8 +462,19 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART or w in _NOT_A_PART for w in words):
             continue
-        if _person_shaped(p.text) and _person_shaped(c.text) and not book.known(c.text):
+        # a family or given name alone is kept only when the resolver finds the one person it stands for
+        if (_person_shaped(p.text) or " " not in p.text) and _person_shaped(c.text) and not book.known(c.text):
             out.append(_role(text, p, c, "role.is_the", 0.7, _show_after(text, c.end, sent.end, book)))
+    for m in sents.finditer(_IS_TITLED, (" is ",)):
+        if m["h"].lower() not in _HONORIFIC or m["h"].lower() in ("director", "chairman", "president", "ceo"):
+            continue
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        sent = sents.at(m.start())
+        if p is None or c is None or sent is None or p.text != m["p"] or book.known(c.text):
+            continue
+        if " " in c.text and (" " in p.text or _person_shaped(c.text)):
+            out.append(_role(text, p, c, "role.is_titled", 0.7, _show_after(text, c.end, sent.end, book)))
     for m in sents.finditer(_PLAYED_BY, ("played by", "portrayed by")):
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
@@ -1043,6 +1060,13 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     chunk = book.text[sent.start:pos]
     masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
     shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
+    if not shows and "season" in book.sents.low[sent.start:pos]:
+        from .shows import SEASON_SUBJECT, sibling_at
+        # "The first season, directed by A, ...": that season is the sentence's subject ("As in the first
+        # season, the director is A" is not: the credit is the main show's)
+        if SEASON_SUBJECT.match(book.text, sent.start, pos):
+            earlier = sibling_at(book, sent.start, pos)
+            return earlier[0].title if earlier else None
     return shows[-1].title if shows else None
 
 

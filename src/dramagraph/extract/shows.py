@@ -18,6 +18,7 @@ from .lexicon import (
     NOT_TITLE,
     NUMBER,
     ORDINAL,
+    ORDINALS,
     PLATFORM,
     PLATFORM_RE,
     PLATFORM_STARTS,
@@ -72,6 +73,13 @@ TITLE_CHARS = "\"\u201c\u2018\u201d\u2019-#&."
 TITLE_FIRST = re.compile(rf"[\"\u201c\u2018{UP}]|\d")
 _SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
                 rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
+# renewal news: "Disney+ has renewed the legal drama X for a second season", "‘X’ renewed for a third season"
+_RENEWED = re.compile(
+    rf"(?:\b(?:renew(?:s|ed|ing)?|order(?:s|ed)|green-?lit|picked\s+up)\s+(?:the\s+(?:[a-z][\w-]*\s+){{0,3}})?"
+    rf"{_QO}?(?P<t>{TITLE}){_QC}?"
+    rf"|{_QO}?(?P<t2>{TITLE}){_QC}?\s+(?:(?:has|have)\s+been\s+|is\s+|was\s+|gets\s+|got\s+)?"
+    rf"(?:renewed|picked\s+up))"
+    rf"\s+for\s+(?:a\s+)?(?P<o>{ORDINAL})\s+(?:season|series|instalment|installment)\b")
 _SEASON = tail_led(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL),
                    TITLE_CHARS, TITLE_FIRST)
 # "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
@@ -252,6 +260,12 @@ class ShowBook:
             if number is None or number > 30 or self._trusted(base, m.start()) != base:
                 continue
             found.append((base, number, style, m.group().strip("\"\u201c\u2018\u201d\u2019"), m.start()))
+        if "renew" in self.sents.low or "picked up" in self.sents.low or "order" in self.sents.low:
+            for m in self.sents.finditer(_RENEWED, ("renew", "picked up", "order", "green")):
+                base = clean_title(m["t"] or m["t2"])
+                number = ORDINALS.get(m["o"].lower())
+                if base and "#" not in base and number and 1 < number <= 30 and not _person_like(base):
+                    found.append((base, number, "season", base, m.start()))
         # "Title #2" alone is just a title; it is a season when the article speaks of seasons or numbers
         # more than one instalment.
         seasonal = any(w in self.sents.low for w in _SEASONAL_WORDS)
@@ -588,6 +602,8 @@ _SIBLING = re.compile(
     r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b"
     rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
+# a sentence about another season as its subject: "The first season, directed by A, ran for 12 episodes"
+SEASON_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season(?=,|\s+(?:was|ran|had|aired|is|starred))")
 
 # "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
 _THE_SHOW_STREAMS = _needs_platform(re.compile(
@@ -799,10 +815,10 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
     if not any(w in book.sents.low[start:end] for w in ("season", "instalment", "installment", "part",
                                                           "edition", "outing")):
         return None
-    m = _SIBLING.search(book.text, start, end)
+    m = _SIBLING.search(book.text, start, end) or SEASON_SUBJECT.match(book.text, start, end)
     if not m:
         return None
-    number = to_number(m["o"] or m["n"] or m["o2"] or "")
+    number = to_number(m["o"] or m.groupdict().get("n") or m.groupdict().get("o2") or "")
     if number is None:
         return None
     show = main if number == main.number else book.sibling(main, number)

@@ -690,7 +690,8 @@ def test_a_possessive_after_a_leading_the_belongs_to_the_title():
 
 def test_a_recap_sentence_opening_with_an_actors_possessive_names_the_part():
     text = (HEAD + "Kang Bo-reum's Yeon Da-som has spent the season saving the lighthouse. Later, Seo Min-gyu's "
-            "Cha Ho-jin, the harbourmaster, gets one good scene, and Nam Ji-ae's Pyo Sun-hee, the nurse, finally speaks up.")
+            "Cha Ho-jin, the harbourmaster, gets one good scene, and Nam Ji-ae's Pyo Sun-hee, the nurse, "
+            "finally speaks up.")
     assert roles(text) == {("Kang Bo-reum", "Yeon Da-som", "Lantern Harbour"),
                            ("Nam Ji-ae", "Pyo Sun-hee", "Lantern Harbour")}
     # a possessive with a descriptor is someone in the person's life, not a part
@@ -704,3 +705,15 @@ def test_a_numbered_heading_may_name_a_season_of_its_show():
     assert ("Ines Volk", "Quayside Lights season 2") in cast(text)
     assert ("Quayside Lights season 2", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)
     assert ("Mira Holt", "Copper Bell") in cast(text)
+
+
+def test_a_passing_show_with_its_platform_in_brackets_or_as_last_years():
+    text = (HEAD + "Mira Holt plays Oona Vey. Also new: the second half of Copper Bell (Viki). Director Tam Brody, "
+            "who also directed last year's Quayside Lights on Wavve, keeps it taut.")
+    found = kinds(text, FactKind.PLATFORM)
+    assert ("Copper Bell", None, "Viki", None, None, None) in found
+    assert ("Quayside Lights", None, "Wavve", None, None, None) in found
+    assert ("Quayside Lights", "Tam Brody") in {(f.show, f.person) for f in facts_of(text)
+                                                if f.kind is FactKind.DIRECTOR}
+    # one capitalised word in front of a bracket is no show
+    assert not any(f.show == "Busan" for f in facts_of(HEAD + "Mira Holt plays Oona Vey in Busan (Viki)."))

@@ -631,6 +631,16 @@ _THE_SHOW_STREAMS = _needs_platform(re.compile(
     re.MULTILINE))
 
 
+# "Midnight Ferry (Paramount+)", "last year's Tin Crown on Prime Video": a passing mention of another show
+# with its platform
+_PAREN_PLATFORM_TAIL = rf"{_QC}?\s+\((?P<p>{PLATFORM}|Max\b)\)"
+_PAREN_PLATFORM = tail_led(re.compile(rf"{_QO}?(?P<title>{TITLE})" + _PAREN_PLATFORM_TAIL),
+                           re.compile(_PAREN_PLATFORM_TAIL), TITLE_CHARS, TITLE_FIRST)
+_LAST_YEARS = _needs_platform(re.compile(
+    rf"\b(?:[Ll]ast|[Tt]his)\s+year(?:'s|\u2019s)\s+(?:(?:hit|drama|series|thriller|show)\s+)?{_QO}?(?P<title>{TITLE})"
+    rf"{_QC}?\s+(?:on|for|from)\s+(?P<p>{PLATFORM}|Max\b)"))
+
+
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
@@ -647,6 +657,13 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and title:
             out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.streaming", 0.9, show=title,
                            platform=platform))
+    for pattern, rule in ((_PAREN_PLATFORM, "platform.paren"), (_LAST_YEARS, "platform.last_year")):
+        for m in sents.finditer(pattern, ("(",) if rule == "platform.paren" else ("year's", "year\u2019s")):
+            platform = _platform(m["p"])
+            title = clean_title(m["title"])
+            # one capitalised word before a bracket may be anything ("Seoul (Netflix)"): a known show only
+            if platform and title and not _person_like(title) and (" " in title or book.known(title)):
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, 0.7, show=title, platform=platform))
     for m in sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         title = clean_title(m["title"])

@@ -717,3 +717,10 @@ def test_a_passing_show_with_its_platform_in_brackets_or_as_last_years():
                                                 if f.kind is FactKind.DIRECTOR}
     # one capitalised word in front of a bracket is no show
     assert not any(f.show == "Busan" for f in facts_of(HEAD + "Mira Holt plays Oona Vey in Busan (Viki)."))
+
+
+def test_a_part_without_a_name_in_a_starring_list_takes_no_name_from_the_list():
+    text = HEAD + "Starring Mira Holt as the widow, Tam Brody-Kerr, and Ines Volk."
+    assert roles(text) == set()
+    assert roles(HEAD + "Mira Holt stars as his sister, Oona Vey, who runs the ferry.") == {
+        ("Mira Holt", "Oona Vey", "Lantern Harbour")}

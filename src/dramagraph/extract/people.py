@@ -430,6 +430,9 @@ _NOT_A_PART = frozenset("star lead leads actor actress creator showrunner screen
                         "ensemble head ceo representative spokesperson".split())
 
 
+_LIST_GOES_ON = re.compile(rf"\s*,\s*(?:and\s+)?{NAME}\s*(?:[,.]|and\b|$)")
+
+
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_AS, (" as ",)):
@@ -438,6 +441,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
             continue
+        if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()):
+            continue  # "Starring A as the widow, B, and C": the name after the comma is the list's next person
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text:

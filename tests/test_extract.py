@@ -724,3 +724,8 @@ def test_a_part_without_a_name_in_a_starring_list_takes_no_name_from_the_list():
     assert roles(text) == set()
     assert roles(HEAD + "Mira Holt stars as his sister, Oona Vey, who runs the ferry.") == {
         ("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_outside_a_starring_list_a_described_part_keeps_its_name_before_a_list():
+    text = HEAD + "The cast also has Mira Holt as Oona's older sister, Ines Volk-Ward, and Tam Brody as a porter."
+    assert ("Mira Holt", "Ines Volk-Ward", "Lantern Harbour") in roles(text)

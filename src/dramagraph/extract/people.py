@@ -441,7 +441,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
             continue
-        if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()):
+        if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()) and any(
+                w in text[sent.start:m.start("d")].lower() for w in ("starring", "cast:", "with:")):
             continue  # "Starring A as the widow, B, and C": the name after the comma is the list's next person
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))

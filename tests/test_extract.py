@@ -677,3 +677,55 @@ def test_renewal_news_is_about_the_season_it_renews_and_the_first_season_as_a_su
     assert crew == {(FactKind.DIRECTOR, "Quayside Lights season 1", "Tam Brody-Kerr"),
                     (FactKind.WRITER, "Quayside Lights season 1", "Ines Volk-Ward")}
     assert kinds(text, FactKind.EPISODES) == {("Quayside Lights season 1", None, None, None, 10, None)}
+
+
+def test_a_possessive_after_a_leading_the_belongs_to_the_title():
+    text = ("The Lamplighter’s Son review – a damp, absorbing coastal mystery\n\nThe Lamplighter’s Son, a new "
+            "four-part thriller, is set on a windy headland. Mira Holt plays Oona Vey, a coastguard.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "The Lamplighter’s Son")}
+    # an owner before a title stays outside it
+    text = HEAD + "Mira Holt plays Oona Vey. Streamline's Copper Bell, a new thriller, arrives next month."
+    assert not any("Streamline" in (f.show or "") for f in facts_of(text))
+
+
+def test_a_recap_sentence_opening_with_an_actors_possessive_names_the_part():
+    text = (HEAD + "Kang Bo-reum's Yeon Da-som has spent the season saving the lighthouse. Later, Seo Min-gyu's "
+            "Cha Ho-jin, the harbourmaster, gets one good scene, and Nam Ji-ae's Pyo Sun-hee, the nurse, "
+            "finally speaks up.")
+    assert roles(text) == {("Kang Bo-reum", "Yeon Da-som", "Lantern Harbour"),
+                           ("Nam Ji-ae", "Pyo Sun-hee", "Lantern Harbour")}
+    # a possessive with a descriptor is someone in the person's life, not a part
+    assert roles(HEAD + "Kang Bo-reum's husband Yeon Da-som is a banker.") == set()
+
+
+def test_a_numbered_heading_may_name_a_season_of_its_show():
+    text = ("The best dramas of spring\n\nOur picks.\n\n1. Copper Bell (Streamline)\nA bell-maker's feud. "
+            "Cast: Mira Holt, Tam Brody.\n\n2. Quayside Lights season 2 (Viki)\nThe dock crew returns. "
+            "Cast: Ines Volk, Oona Vey.\n")
+    assert ("Ines Volk", "Quayside Lights season 2") in cast(text)
+    assert ("Quayside Lights season 2", None, "Viki", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert ("Mira Holt", "Copper Bell") in cast(text)
+
+
+def test_a_passing_show_with_its_platform_in_brackets_or_as_last_years():
+    text = (HEAD + "Mira Holt plays Oona Vey. Also new: the second half of Copper Bell (Viki). Director Tam Brody, "
+            "who also directed last year's Quayside Lights on Wavve, keeps it taut.")
+    found = kinds(text, FactKind.PLATFORM)
+    assert ("Copper Bell", None, "Viki", None, None, None) in found
+    assert ("Quayside Lights", None, "Wavve", None, None, None) in found
+    assert ("Quayside Lights", "Tam Brody") in {(f.show, f.person) for f in facts_of(text)
+                                                if f.kind is FactKind.DIRECTOR}
+    # one capitalised word in front of a bracket is no show
+    assert not any(f.show == "Busan" for f in facts_of(HEAD + "Mira Holt plays Oona Vey in Busan (Viki)."))
+
+
+def test_a_part_without_a_name_in_a_starring_list_takes_no_name_from_the_list():
+    text = HEAD + "Starring Mira Holt as the widow, Tam Brody-Kerr, and Ines Volk."
+    assert roles(text) == set()
+    assert roles(HEAD + "Mira Holt stars as his sister, Oona Vey, who runs the ferry.") == {
+        ("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_outside_a_starring_list_a_described_part_keeps_its_name_before_a_list():
+    text = HEAD + "The cast also has Mira Holt as Oona's older sister, Ines Volk-Ward, and Tam Brody as a porter."
+    assert ("Mira Holt", "Ines Volk-Ward", "Lantern Harbour") in roles(text)

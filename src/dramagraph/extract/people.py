@@ -121,7 +121,7 @@ _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?
 _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
-    rf"(?:the\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
+    rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
     rf"|(?:[a-z][\w-]*\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
@@ -348,6 +348,12 @@ _AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4
 _SHOW_SLOT = re.compile(r"\b(?:in|from|of|on)\s+$")
 
 
+def _korean_full(name: str) -> bool:
+    """A Korean family name, then a hyphenated given name: "Go Eun-sae"."""
+    words = name.split()
+    return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" in words[1]
+
+
 def _person_shaped(name: str) -> bool:
     """Two or three words, one of them a Korean family name at either end, or a hyphenated given name."""
     words = name.split()
@@ -424,6 +430,9 @@ _NOT_A_PART = frozenset("star lead leads actor actress creator showrunner screen
                         "ensemble head ceo representative spokesperson".split())
 
 
+_LIST_GOES_ON = re.compile(rf"\s*,\s*(?:and\s+)?{NAME}\s*(?:[,.]|and\b|$)")
+
+
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_AS, (" as ",)):
@@ -432,6 +441,9 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
             continue
+        if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()) and any(
+                w in text[sent.start:m.start("d")].lower() for w in ("starring", "cast:", "with:")):
+            continue  # "Starring A as the widow, B, and C": the name after the comma is the list's next person
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
         if p is None or c is None or " " not in p.text:
@@ -772,9 +784,18 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         if m["d"] and (not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
             continue  # "A's co-star B": a person in A's life, not A's part
         ckey = key(c.text)
-        if key(p.text) not in known_people or ckey in known_people or book.known(c.text):
+        if ckey in known_people or book.known(c.text):
             continue
-        if " " in c.text or ckey in known_chars:
+        if key(p.text) not in known_people:
+            # a recap's "Go Eun-sae's Yoon Da-hee has ...": an unknown owner is an actor only when a sentence
+            # opens with a Korean full name, the part is a full name too and no descriptor stands between
+            sent = sents.at(m.start())
+            lead = text[sent.start: m.start("p")].strip() if sent is not None else "?"
+            if (m["d"] or " " not in c.text or (lead and not lead.endswith((", and", ", while")))
+                    or not _korean_full(p.text)):
+                continue
+            out.append(_role(text, p, c, "role.possessive_lead", 0.6, None))
+        elif " " in c.text or ckey in known_chars:
             out.append(_role(text, p, c, "role.possessive", 0.7, None))
     return out
 

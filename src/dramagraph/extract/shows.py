@@ -39,7 +39,10 @@ _ANY_PLATFORM = re.compile(rf"{PLATFORM}|Max\b")
 def _needs_platform(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return needs(pattern, _ANY_PLATFORM, PLATFORM_STARTS)
 
-TITLE = rf"(?:{TOK}|\d+(?=[ ]{TOK}))(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}"
+# "The Ferryman's Daughter": a possessive inside a title only after a leading "The" (elsewhere "X's" is an
+# owner: "Netflix's Glory", "Kang Min-ho's Gu Tae-sik")
+TITLE = (rf"(?:The[ ]{TOK}(?:'s|\u2019s)(?=[ ]{TOK})|{TOK}|\d+(?=[ ]{TOK}))"
+         rf"(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}")
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
           r"|[Aa]nthology|[Ss]hows?|[Tt]hriller|[Rr]omance|[Ff]ilms?|[Mm]ovies?|[Oo]riginal\s+[Ss]eries|[Oo]riginal"
@@ -69,7 +72,7 @@ _PLATFORM_TITLE = _needs_platform(re.compile(
     rf"|[Ww]atch\s+{_QO}?(?P<watch>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?:{PLATFORM}|Max\b)"))
 # Title-led rules are tried only in front of their tails (the part after the title, a self-contained piece
 # of the pattern): a title holds letters, digits, spaces and these, and starts with a quote, capital or digit.
-TITLE_CHARS = "\"\u201c\u2018\u201d\u2019-#&."
+TITLE_CHARS = "\"\u201c\u2018\u201d\u2019'-#&."
 TITLE_FIRST = re.compile(rf"[\"\u201c\u2018{UP}]|\d")
 _SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMBER})\b"
                 rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
@@ -120,6 +123,8 @@ _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
     r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25})(?:[,;][^\n]{0,30})?)?$")
 
+_HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
+
 
 @lru_cache(maxsize=4096)
 def clean_title(raw: str) -> str | None:
@@ -154,6 +159,9 @@ def _tail_title(raw: str) -> str | None:
     tokens = raw.split()
     for i in range(len(tokens) - 1, -1, -1):
         low = tokens[i].lower().strip("'\u2019")
+        if low.endswith(("'s", "\u2019s")) and i > 0 and tokens[i - 1] == "The":
+            tokens = tokens[i - 1:]  # "The Ferryman's Daughter": the possessive is the title's own
+            break
         if low in _TITLE_CUT or low.endswith(("'s", "\u2019s")) or platform_name(tokens[i]):
             tokens = tokens[i + 1:]
             break
@@ -339,7 +347,12 @@ class ShowBook:
             if m is None:
                 continue
             title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
-            if not _title_like(title) or _person_like(title) or clean_title(title) is None:
+            # "5. Pine Ridge season 2 (Viki)": a heading may name a season of its show
+            season = _HEADING_SEASON.fullmatch(title)
+            base = season[1] if season else title
+            if not _title_like(base) or _person_like(base) or clean_title(base) != base:
+                continue
+            if season is None and clean_title(title) is None:
                 continue
             platform = m["p"] or m["p2"]
             if platform and not _platform(platform.strip()):
@@ -356,12 +369,15 @@ class ShowBook:
                 platform = platform.strip()
                 p_start = offset + line.strip().find(platform, m.end("t"))
                 where = (_platform(platform), p_start, p_start + len(platform))
-            found.append((offset, title, where))
+            found.append((offset, title, where, season))
         if len(found) < 2:
             return
-        for offset, title, where in found:
-            show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
-            show.score += 1.0
+        for offset, title, where, season in found:
+            if season is not None and 1 <= int(season[2]) <= 30:
+                show = self._season(season[1], int(season[2]), "season", title, 1.0)
+            else:
+                show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
+                show.score += 1.0
             if title not in self.text[offset:offset + len(title) + 8]:
                 continue
             self.sections.append((offset, show, where))
@@ -615,6 +631,16 @@ _THE_SHOW_STREAMS = _needs_platform(re.compile(
     re.MULTILINE))
 
 
+# "Midnight Ferry (Paramount+)", "last year's Tin Crown on Prime Video": a passing mention of another show
+# with its platform
+_PAREN_PLATFORM_TAIL = rf"{_QC}?\s+\((?P<p>{PLATFORM}|Max\b)\)"
+_PAREN_PLATFORM = tail_led(re.compile(rf"{_QO}?(?P<title>{TITLE})" + _PAREN_PLATFORM_TAIL),
+                           re.compile(_PAREN_PLATFORM_TAIL), TITLE_CHARS, TITLE_FIRST)
+_LAST_YEARS = _needs_platform(re.compile(
+    rf"\b(?:[Ll]ast|[Tt]his)\s+year(?:'s|\u2019s)\s+(?:(?:hit|drama|series|thriller|show)\s+)?{_QO}?(?P<title>{TITLE})"
+    rf"{_QC}?\s+(?:on|for|from)\s+(?P<p>{PLATFORM}|Max\b)"))
+
+
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
@@ -631,6 +657,13 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and title:
             out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.streaming", 0.9, show=title,
                            platform=platform))
+    for pattern, rule in ((_PAREN_PLATFORM, "platform.paren"), (_LAST_YEARS, "platform.last_year")):
+        for m in sents.finditer(pattern, ("(",) if rule == "platform.paren" else ("year's", "year\u2019s")):
+            platform = _platform(m["p"])
+            title = clean_title(m["title"])
+            # one capitalised word before a bracket may be anything ("Seoul (Netflix)"): a known show only
+            if platform and title and not _person_like(title) and (" " in title or book.known(title)):
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, 0.7, show=title, platform=platform))
     for m in sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         title = clean_title(m["title"])

@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..models import FactKind
 from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
 
@@ -57,19 +59,39 @@ def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first:
     return pattern
 
 
-# Trigger words seen so far, and for each the longest other one written inside it (with its offset): a
-# word is then found where that one is, without a scan of its own.
-_VOCABULARY: list[str] = []
-_BASES: dict[str, tuple[str, int] | None] = {}
+class _Vocabulary:
+    """Every trigger word the rules have asked for, found all at once in an article by one Aho-Corasick
+    pass (``pyahocorasick``) instead of one ``str.find`` scan per word.
+
+    Rules name their words where they use them, so the vocabulary is learnt: a word first asked for in
+    an article is found by ``str.find`` there, and the automaton holds it from the next article on.
+    """
+
+    LIMIT = 4096  # words learnt at most (rules might one day ask for words taken from the text)
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()      # in the automaton
+        self.pending: set[str] = set()    # asked for since it was built
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def current(self) -> ahocorasick.Automaton | None:
+        """The automaton over every word learnt so far (rebuilt when words were learnt)."""
+        if self.pending:
+            self.words = self.words | self.pending  # a new set: a Sentences keeps the one it started with
+            self.pending = set()
+            automaton = ahocorasick.Automaton()
+            for word in self.words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self.automaton = automaton
+        return self.automaton
+
+    def learn(self, word: str) -> None:
+        if word and len(self.words) + len(self.pending) < self.LIMIT:
+            self.pending.add(word)
 
 
-def _base(word: str) -> tuple[str, int] | None:
-    if word in _BASES:
-        return _BASES[word]
-    inner = max((w for w in _VOCABULARY if w in word and w != word), key=len, default=None)
-    base = _BASES[word] = None if inner is None else (inner, word.index(inner))
-    _VOCABULARY.append(word)
-    return base
+_WORDS = _Vocabulary()
 
 
 # Patterns that can only match at the start of a line (see ``line_led``).
@@ -236,6 +258,9 @@ class Sentences:
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
         self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
         self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
+        self._automaton = _WORDS.current()
+        self._known = _WORDS.words if self._automaton is not None else set()
+        self._scanned = False
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
@@ -253,32 +278,20 @@ class Sentences:
         return found
 
     def _sentences_with(self, word: str) -> list[int]:
-        """Sorted indices of the sentences that hold ``word`` (each word is looked for once per article)."""
+        """Sorted indices of the sentences that hold ``word``."""
         found = self._with.get(word)
         if found is None:
             found = self._with[word] = []
-            items = self.items
-            if not items:
+            if not self.items:
                 return found
-            starts = self._starts
-            if word in self._at or _base(word) is not None:
-                for i in self._offsets(word):
-                    k = bisect_right(starts, i) - 1
-                    if k < 0:
-                        k = 0
-                    if not found or found[-1] != k:
-                        found.append(k)
-                return found
-            find = self.low.find
-            i = find(word)
-            while i >= 0:
+            starts, last = self._starts, -1
+            for i in self._offsets(word):  # in text order
                 k = bisect_right(starts, i) - 1
                 if k < 0:
                     k = 0
-                if not found or found[-1] != k:  # hits come in text order
+                if k != last:
                     found.append(k)
-                end = items[k].end
-                i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
+                    last = k
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
@@ -393,21 +406,36 @@ class Sentences:
         return found
 
     def _offsets(self, word: str) -> list[int]:
+        """Sorted offsets in ``low`` where ``word`` is written (overlapping ones too)."""
         found = self._at.get(word)
         if found is None:
-            found = self._at[word] = []
-            base = _base(word)
-            if base is not None:  # where a shorter trigger word inside it is written
-                inner, k = base
-                low = self.low
-                found += [i - k for i in self._offsets(inner) if i >= k and low.startswith(word, i - k)]
+            if word in self._known:
+                if not self._scanned:
+                    self._scan()
+                    found = self._at.get(word)
+                if found is None:
+                    found = self._at[word] = []
             else:
+                _WORDS.learn(word)
+                found = self._at[word] = []
                 find = self.low.find
                 i = find(word)
                 while i >= 0:
                     found.append(i)
                     i = find(word, i + 1)
         return found
+
+    def _scan(self) -> None:
+        """Every learnt trigger word's offsets, in one pass over the article."""
+        self._scanned = True
+        at = self._at
+        assert self._automaton is not None
+        for end, word in self._automaton.iter(self.low):
+            hits = at.get(word)
+            if hits is None:
+                at[word] = [end - len(word) + 1]
+            else:
+                hits.append(end - len(word) + 1)
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

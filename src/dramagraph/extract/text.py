@@ -40,6 +40,7 @@ def needs(pattern: re.Pattern[str], need: re.Pattern[str], starts: tuple[str, ..
     then tried only where one of them is written.
     """
     _NEEDS[pattern] = (need, starts)
+    _PLANS.pop(id(pattern), None)
     return pattern
 
 
@@ -56,6 +57,7 @@ def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first:
     instead of at every capitalised word of a sentence; the matches are the same.
     """
     _TAILS[pattern] = (tail, extra, first)
+    _PLANS.pop(id(pattern), None)
     return pattern
 
 
@@ -101,7 +103,24 @@ _LINE_LED: set[re.Pattern[str]] = set()
 def line_led(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Register that ``pattern`` matches only where a line starts (``^`` or after a line break)."""
     _LINE_LED.add(pattern)
+    _PLANS.pop(id(pattern), None)
     return pattern
+
+
+# How ``Sentences.finditer`` reads each pattern, by the pattern's id: hashing a compiled pattern hashes
+# its whole code (microseconds for a rule's), so per-call look-ups never hash one.  A plan holds its
+# pattern, so the id stays that pattern's.
+_Plan = tuple[re.Pattern[str], "tuple[re.Pattern[str], str, re.Pattern[str]] | None",
+              "tuple[re.Pattern[str], tuple[str, ...] | None] | None", "re.Pattern[str] | None", bool]
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    plan = _PLANS.get(id(pattern))
+    if plan is None or plan[0] is not pattern:
+        plan = _PLANS[id(pattern)] = (pattern, _TAILS.get(pattern), _NEEDS.get(pattern), _LOWERED.get(pattern),
+                                      pattern in _LINE_LED)
+    return plan
 
 
 class _Line:
@@ -236,6 +255,7 @@ def fold_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     assert pattern.flags & re.IGNORECASE
     copy = "".join(t if t.startswith(("\\", "(?P<")) else t.lower() for t in _ESCAPE.findall(pattern.pattern))
     _LOWERED[pattern] = re.compile(copy, pattern.flags & ~re.IGNORECASE)
+    _PLANS.pop(id(pattern), None)
     assert _LOWERED[pattern].groupindex == pattern.groupindex
     return pattern
 
@@ -252,9 +272,10 @@ class Sentences:
         # "i", "s" case-insensitively but do not lower-case to them)
         self.low_same = len(self.low) == len(text) and "\u0131" not in text and "\u017f" not in text
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
-        self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
-        self._needing: dict[tuple[tuple[str, ...], re.Pattern[str]], list[Sentence]] = {}
-        self._need_at: dict[tuple[re.Pattern[str], int], bool] = {}
+        # keyed by patterns' ids (see _PLANS)
+        self._found: dict[tuple[int, tuple[str, ...]], list[re.Match[str]]] = {}
+        self._needing: dict[tuple[tuple[str, ...], int], list[Sentence]] = {}
+        self._need_at: dict[tuple[int, int], bool] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
         self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
         self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
@@ -301,20 +322,20 @@ class Sentences:
         ``starts``: lower-case words that every match begins with (in any letter case); the pattern is
         then tried only where one of them is written instead of at every character.
         """
-        key = (pattern, words)
+        key = (id(pattern), words)
         found = self._found.get(key)
         if found is not None:
             return found
+        _, tails, need, lowered, line_led = _plan(pattern)
         text = self.text
         found = []
-        if pattern in _TAILS:
-            found = self._found[key] = self._tail_led(pattern, self.having(words), *_TAILS[pattern])
+        if tails is not None:
+            found = self._found[key] = self._tail_led(pattern, self.having(words), *tails)
             return found
-        need = _NEEDS.get(pattern)
         sents = self.having(words) if need is None else self._having_need(words, *need)
-        if pattern in _LOWERED and self.low_same:
-            pattern, text = _LOWERED[pattern], self.low
-        if pattern in _LINE_LED:
+        if lowered is not None and self.low_same:
+            pattern, text = lowered, self.low
+        if line_led:
             # a sentence holds no line break: only its start can start a line, and one match at most
             for sent in sents:
                 if sent.start == 0 or text[sent.start - 1] == "\n":
@@ -371,15 +392,15 @@ class Sentences:
     def _having_need(self, words: tuple[str, ...], need: re.Pattern[str],
                      starts: tuple[str, ...] | None) -> list[Sentence]:
         """``having(words)``, less the sentences where ``need`` does not match."""
-        key = (words, need)
+        key = (words, id(need))  # need: a registered pattern, kept alive by _NEEDS
         found = self._needing.get(key)
         if found is None:
             # starts first: the trigger words among them are then not looked for again
             at = self.starts(starts) if starts is not None and len(self.low) == len(self.text) else None
-            text, known = self.text, self._need_at
+            text, known, need_id = self.text, self._need_at, id(need)
             found = []
             for s in self.having(words):
-                held = known.get((need, s.start))  # sentences shared by two word lists are read once
+                held = known.get((need_id, s.start))  # sentences shared by two word lists are read once
                 if held is None:
                     if at is None:
                         held = need.search(text, s.start, s.end) is not None
@@ -389,7 +410,7 @@ class Sentences:
                             if need.match(text, at[i], end):
                                 held = True
                                 break
-                    known[(need, s.start)] = held
+                    known[(need_id, s.start)] = held
                 if held:
                     found.append(s)
             self._needing[key] = found

@@ -287,13 +287,19 @@ class Sentences:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            if len(words) == 1:
-                idx = self._sentences_with(words[0])
+            if not self._scanned:
+                self._scan()
+            with_, held = self._with, []
+            for word in words:  # most are written nowhere: one look-up each
+                idx = with_.get(word)
+                if idx is None:
+                    idx = self._sentences_with(word)
+                if idx:
+                    held.append(idx)
+            if len(held) > 1:
+                idx = sorted(set().union(*held))
             else:
-                hits: set[int] = set()
-                for word in words:
-                    hits.update(self._sentences_with(word))
-                idx = sorted(hits)
+                idx = held[0] if held else []
             items = self.items
             found = self._cache[words] = [items[k] for k in idx]
         return found
@@ -302,11 +308,15 @@ class Sentences:
         """Sorted indices of the sentences that hold ``word``."""
         found = self._with.get(word)
         if found is None:
+            offsets = self._offsets(word)
+            found = self._with.get(word)  # the scan that found the offsets read their sentences too
+            if found is not None:
+                return found
             found = self._with[word] = []
             if not self.items:
                 return found
             starts, last = self._starts, -1
-            for i in self._offsets(word):  # in text order
+            for i in offsets:  # in text order
                 k = bisect_right(starts, i) - 1
                 if k < 0:
                     k = 0
@@ -435,7 +445,7 @@ class Sentences:
                     self._scan()
                     found = self._at.get(word)
                 if found is None:
-                    found = self._at[word] = []
+                    found = self._at[word] = []  # written nowhere
             else:
                 _WORDS.learn(word)
                 found = self._at[word] = []
@@ -447,16 +457,27 @@ class Sentences:
         return found
 
     def _scan(self) -> None:
-        """Every learnt trigger word's offsets, in one pass over the article."""
+        """Every learnt trigger word's offsets and sentences, in one pass over the article."""
         self._scanned = True
-        at = self._at
-        assert self._automaton is not None
-        for end, word in self._automaton.iter(self.low):
+        if self._automaton is None:
+            return
+        at, with_, starts = self._at, self._with, self._starts
+        for end, word in self._automaton.iter(self.low):  # in order of their ends: a word's in text order
+            i = end - len(word) + 1
             hits = at.get(word)
             if hits is None:
-                at[word] = [end - len(word) + 1]
+                at[word] = [i]
             else:
-                hits.append(end - len(word) + 1)
+                hits.append(i)
+            if starts:
+                k = bisect_right(starts, i) - 1
+                if k < 0:
+                    k = 0
+                held = with_.get(word)
+                if held is None:
+                    with_[word] = [k]
+                elif held[-1] != k:
+                    held.append(k)
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

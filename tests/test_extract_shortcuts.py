@@ -100,3 +100,45 @@ def test_headline_initials_match_split() -> None:
         assert rules._INITIAL.findall(line) == plain, repr(line)
         expected = len(plain) >= 6 and sum(map(str.isupper, plain)) / len(plain) >= 0.75
         assert rules._is_headline(line) is expected
+
+
+_LEADS = ["starring", "co-starring", "K-Drama", "k-drama", "Korean drama", "plays", "played by", "In", "Photo:",
+          "Credit :", "written by", "Directed by", "director", "PD", "is", "was", "will be", "aka", "a.k.a.", "Its",
+          "this series", "novel", "webtoon", "streaming", "premieres", "Courtesy:", "first", "Fresh off", "He",
+          "She", "-starring", "-based", "Channel A", "Prime Video", "\u017ftarring", "\u0131s", "\u212a-drama"]
+
+
+def _rule_patterns() -> list[rules.re.Pattern[str]]:
+    found = {id(v): v for m in (people, shows) for v in vars(m).values() if isinstance(v, rules.re.Pattern)}
+    return [p for p in found.values() if rules.starting_words(p)]
+
+
+def test_inferred_starts_match_plain_scan() -> None:
+    """Patterns whose matches begin with a word read from their syntax are tried only where one is written:
+    the same matches as a plain per-sentence ``finditer`` (letters with case-insensitive twins included)."""
+    patterns = _rule_patterns()
+    assert len(patterns) > 20
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    rng = random.Random(13)
+    for _ in range(300):
+        texts.append(" ".join(rng.choice(_WORDS + _LEADS) for _ in range(rng.randint(1, 24))))
+    for text in texts:
+        sents = rules.Sentences(text)
+        sents.having = lambda words, sents=sents: sents.items
+        for pattern in patterns:
+            plain = [(m.span(), m.groups()) for s in sents.items for m in pattern.finditer(text, s.start, s.end)]
+            got = [(m.span(), m.groups()) for m in sents.finditer(pattern, ("\0",))]
+            if pattern in rules._LOWERED:  # groups hold lower-case text there
+                plain = [(span, tuple(g and g.lower() for g in groups)) for span, groups in plain]
+                got = [(span, tuple(g and g.lower() for g in groups)) for span, groups in got]
+            assert got == plain, (pattern.pattern[:60], text)
+
+
+def test_starting_words() -> None:
+    words = rules.starting_words
+    assert words(rules.re.compile(r"\b(?:plays?|[Pp]ortray(?:s|ed)?)\s+")) == ("play", "portra")  # six letters do
+    assert words(rules.re.compile(r"(?<![\w-])(?:[Kk]-?drama|Korean)", rules.re.I)) == ("k", "korean")  # stops at "-?"
+    assert words(rules.re.compile(r"(?:star|\w+)s")) is None        # a class: could begin anywhere
+    assert words(rules.re.compile(r"(?:stars)?as")) is None         # optional first part
+    assert words(rules.re.compile(r"\u201cTitle")) is None          # not ASCII
+    assert words(rules.re.compile(r"a{2,3}b")) == ("a",)

@@ -256,12 +256,9 @@ class Name:
     end: int
 
 
-# first characters of the words (as ``str.split`` cuts them) that are letters (alphanumeric, not decimal)
-_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
-
-
 def _is_headline(line: str) -> bool:
-    initials = _INITIAL.findall(line)
+    # first letters of the words that start with one (r"(?<!\S)[^\W\d_]")
+    initials = [c for c in (w[0] for w in line.split()) if c.isalnum() and not c.isdecimal()]
     if len(initials) < 6:
         return False
     return sum(map(str.isupper, initials)) / len(initials) >= 0.75

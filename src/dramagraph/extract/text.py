@@ -9,12 +9,6 @@ from functools import lru_cache
 
 import ahocorasick
 
-try:  # the parser behind re.compile, to read which words a pattern's matches begin with
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover  (a Python whose re is laid out otherwise: no inferred starts)
-    _sre = _sre_parse = None  # type: ignore[assignment]
-
 from ..models import FactKind
 from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
 
@@ -117,8 +111,7 @@ def line_led(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # its whole code (microseconds for a rule's), so per-call look-ups never hash one.  A plan holds its
 # pattern, so the id stays that pattern's.
 _Plan = tuple[re.Pattern[str], "tuple[re.Pattern[str], str, re.Pattern[str]] | None",
-              "tuple[re.Pattern[str], tuple[str, ...] | None] | None", "re.Pattern[str] | None", bool,
-              "tuple[str, ...] | None"]
+              "tuple[re.Pattern[str], tuple[str, ...] | None] | None", "re.Pattern[str] | None", bool]
 _PLANS: dict[int, _Plan] = {}
 
 
@@ -126,75 +119,8 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
     plan = _PLANS.get(id(pattern))
     if plan is None or plan[0] is not pattern:
         plan = _PLANS[id(pattern)] = (pattern, _TAILS.get(pattern), _NEEDS.get(pattern), _LOWERED.get(pattern),
-                                      pattern in _LINE_LED, starting_words(pattern))
+                                      pattern in _LINE_LED)
     return plan
-
-
-_MAX_STARTS = 64   # words a pattern's matches may begin with, at most (more say too little to pay)
-_START_LENGTH = 6  # longer words find no fewer places
-
-
-def starting_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case words (ASCII) one of which every match of ``pattern`` begins with, read from its syntax
-    ("\\b(?:plays?|portrays?)\\s" -> "play", "portray"); None where a match may begin with anything.
-
-    ``Sentences.finditer`` then tries the pattern only where one is written, as with ``starts``.
-    """
-    if _sre_parse is None:
-        return None
-    try:
-        words, _ = _leading(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
-    except Exception:  # noqa: BLE001  (syntax this reader does not know: no shortcut)
-        return None
-    if not words or "" in words:
-        return None
-    return tuple(sorted(words))
-
-
-def _leading(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
-    """The texts the start of a sequence of parsed items can match, and whether they are all of it."""
-    found = {""}
-    for op, av in items:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # matches no character
-        texts, whole = _item(op, av)
-        if not texts:
-            return found, False
-        joined = {f + t for f in found for t in texts}
-        if len(joined) > _MAX_STARTS:
-            return found, False
-        found = joined
-        if not whole or min(map(len, found)) >= _START_LENGTH:
-            return found, False
-    return found, True
-
-
-def _item(op: object, av: object) -> tuple[set[str], bool]:
-    if op is _sre.LITERAL:
-        c = chr(av)  # type: ignore[arg-type]
-        # ASCII only: lower-casing maps it to what it matches (other letters have case-insensitive twins)
-        return ({c.lower()}, True) if c.isascii() else (set(), False)
-    if op is _sre.IN:
-        chars = {chr(v) for o, v in av if o is _sre.LITERAL}  # type: ignore[attr-defined]
-        if len(chars) != len(av) or not all(c.isascii() for c in chars):  # type: ignore[arg-type]
-            return set(), False  # a range, a class or a negation
-        return {c.lower() for c in chars}, True
-    if op is _sre.SUBPATTERN:
-        return _leading(list(av[-1]))  # type: ignore[index]
-    if op is _sre.BRANCH:
-        texts, whole = set(), True
-        for alternative in av[1]:  # type: ignore[index]
-            more, done = _leading(list(alternative))
-            texts |= more
-            whole = whole and done
-        return texts, whole
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, high, inner = av  # type: ignore[misc]
-        if low == 0:
-            return set(), False
-        texts, done = _leading(list(inner))
-        return texts, done and low == high == 1
-    return set(), False
 
 
 class _Line:
@@ -410,7 +336,7 @@ class Sentences:
         found = self._found.get(key)
         if found is not None:
             return found
-        _, tails, need, lowered, line_led, inferred = _plan(pattern)
+        _, tails, need, lowered, line_led = _plan(pattern)
         text = self.text
         found = []
         if tails is not None:
@@ -419,8 +345,6 @@ class Sentences:
         sents = self.having(words) if need is None else self._having_need(words, *need)
         if lowered is not None and self.low_same:
             pattern, text = lowered, self.low
-        if starts is None and self.low_same:
-            starts = inferred  # (with low_same, a lower-case ASCII word is where it matches)
         if line_led:
             # a sentence holds no line break: only its start can start a line, and one match at most
             for sent in sents:

@@ -289,10 +289,12 @@ class Sentences:
         if found is None:
             if not self._scanned:
                 self._scan()
-            with_, held = self._with, []
+            with_, known, held = self._with, self._known, []
             for word in words:  # most are written nowhere: one look-up each
                 idx = with_.get(word)
                 if idx is None:
+                    if word in known:
+                        continue  # the scan found it nowhere
                     idx = self._sentences_with(word)
                 if idx:
                     held.append(idx)

@@ -432,10 +432,19 @@ class Sentences:
         """Sorted offsets where one of ``words`` (lower case) is written."""
         found = self._starts_of.get(words)
         if found is None:
-            hits: set[int] = set()
+            if not self._scanned:
+                self._scan()
+            at, known, held = self._at, self._known, []
             for word in words:
-                hits.update(self._offsets(word))
-            found = self._starts_of[words] = sorted(hits)
+                offsets = at.get(word)
+                if offsets is None:
+                    if word in known:
+                        continue  # the scan found it nowhere
+                    offsets = self._offsets(word)
+                if offsets:
+                    held.append(offsets)
+            found = sorted(set().union(*held)) if len(held) > 1 else list(held[0]) if held else []
+            self._starts_of[words] = found
         return found
 
     def _offsets(self, word: str) -> list[int]:

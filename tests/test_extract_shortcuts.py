@@ -47,6 +47,32 @@ def test_shortcuts_match_plain_scan(text: str) -> None:
         assert got == plain, pattern.pattern[:60]
 
 
+_TRIGGERS = ["star", "stars", "stars as", "tar", "as", " as ", "s a", "season", "ea", "e", "netflix", "'s ", "\u2019s ",
+             "i\u0307", "ss", "\u00df", "drama", "k-drama", "zz"]
+
+
+def _occurrences(low: str, word: str) -> list[int]:
+    return [i for i in range(len(low)) if low.startswith(word, i)]
+
+
+def test_trigger_words_found_as_by_find() -> None:
+    """Trigger words are found in one pass per article once learnt: the same sentences and offsets (overlapping
+    and nested words too, and on text whose lower-casing changes its length) as a plain search per word."""
+    rng = random.Random(3)
+    alphabet = _WORDS + ["Stars as", "STARS", "\u0130stanbul", "stra\u00dfe", "Stra\u00dfe", "\u017fs", "kk-dramas"]
+    for _ in range(400):
+        text = " ".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        words = tuple(rng.sample(_TRIGGERS, rng.randint(1, 4)))
+        for again in (False, True):  # the first article may learn a word, the second finds it in one pass
+            sents = rules.Sentences(text)
+            assert not again or set(words) <= sents._known
+            low = sents.low
+            offsets = sorted({i for w in words for i in _occurrences(low, w)})
+            assert sents.starts(words) == offsets, (text, words)
+            held = sorted({sents.index_at(i) for i in offsets}) if sents.items else []
+            assert sents.having(words) == [sents.items[k] for k in held], (text, words)
+
+
 def test_mentions_match_regex() -> None:
     import re
 

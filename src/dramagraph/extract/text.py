@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..models import FactKind
 from .lexicon import LEAD_STOP, NAME, NAME_STOP, PLATFORM_RE, TOK
 
@@ -38,6 +40,7 @@ def needs(pattern: re.Pattern[str], need: re.Pattern[str], starts: tuple[str, ..
     then tried only where one of them is written.
     """
     _NEEDS[pattern] = (need, starts)
+    _PLANS.pop(id(pattern), None)
     return pattern
 
 
@@ -54,22 +57,43 @@ def tail_led(pattern: re.Pattern[str], tail: re.Pattern[str], extra: str, first:
     instead of at every capitalised word of a sentence; the matches are the same.
     """
     _TAILS[pattern] = (tail, extra, first)
+    _PLANS.pop(id(pattern), None)
     return pattern
 
 
-# Trigger words seen so far, and for each the longest other one written inside it (with its offset): a
-# word is then found where that one is, without a scan of its own.
-_VOCABULARY: list[str] = []
-_BASES: dict[str, tuple[str, int] | None] = {}
+class _Vocabulary:
+    """Every trigger word the rules have asked for, found all at once in an article by one Aho-Corasick
+    pass (``pyahocorasick``) instead of one ``str.find`` scan per word.
+
+    Rules name their words where they use them, so the vocabulary is learnt: a word first asked for in
+    an article is found by ``str.find`` there, and the automaton holds it from the next article on.
+    """
+
+    LIMIT = 4096  # words learnt at most (rules might one day ask for words taken from the text)
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()      # in the automaton
+        self.pending: set[str] = set()    # asked for since it was built
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def current(self) -> ahocorasick.Automaton | None:
+        """The automaton over every word learnt so far (rebuilt when words were learnt)."""
+        if self.pending:
+            self.words = self.words | self.pending  # a new set: a Sentences keeps the one it started with
+            self.pending = set()
+            automaton = ahocorasick.Automaton()
+            for word in self.words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self.automaton = automaton
+        return self.automaton
+
+    def learn(self, word: str) -> None:
+        if word and len(self.words) + len(self.pending) < self.LIMIT:
+            self.pending.add(word)
 
 
-def _base(word: str) -> tuple[str, int] | None:
-    if word in _BASES:
-        return _BASES[word]
-    inner = max((w for w in _VOCABULARY if w in word and w != word), key=len, default=None)
-    base = _BASES[word] = None if inner is None else (inner, word.index(inner))
-    _VOCABULARY.append(word)
-    return base
+_WORDS = _Vocabulary()
 
 
 # Patterns that can only match at the start of a line (see ``line_led``).
@@ -79,7 +103,24 @@ _LINE_LED: set[re.Pattern[str]] = set()
 def line_led(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Register that ``pattern`` matches only where a line starts (``^`` or after a line break)."""
     _LINE_LED.add(pattern)
+    _PLANS.pop(id(pattern), None)
     return pattern
+
+
+# How ``Sentences.finditer`` reads each pattern, by the pattern's id: hashing a compiled pattern hashes
+# its whole code (microseconds for a rule's), so per-call look-ups never hash one.  A plan holds its
+# pattern, so the id stays that pattern's.
+_Plan = tuple[re.Pattern[str], "tuple[re.Pattern[str], str, re.Pattern[str]] | None",
+              "tuple[re.Pattern[str], tuple[str, ...] | None] | None", "re.Pattern[str] | None", bool]
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    plan = _PLANS.get(id(pattern))
+    if plan is None or plan[0] is not pattern:
+        plan = _PLANS[id(pattern)] = (pattern, _TAILS.get(pattern), _NEEDS.get(pattern), _LOWERED.get(pattern),
+                                      pattern in _LINE_LED)
+    return plan
 
 
 class _Line:
@@ -214,6 +255,7 @@ def fold_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     assert pattern.flags & re.IGNORECASE
     copy = "".join(t if t.startswith(("\\", "(?P<")) else t.lower() for t in _ESCAPE.findall(pattern.pattern))
     _LOWERED[pattern] = re.compile(copy, pattern.flags & ~re.IGNORECASE)
+    _PLANS.pop(id(pattern), None)
     assert _LOWERED[pattern].groupindex == pattern.groupindex
     return pattern
 
@@ -230,55 +272,59 @@ class Sentences:
         # "i", "s" case-insensitively but do not lower-case to them)
         self.low_same = len(self.low) == len(text) and "\u0131" not in text and "\u017f" not in text
         self._cache: dict[tuple[str, ...], list[Sentence]] = {}
-        self._found: dict[tuple[re.Pattern[str], tuple[str, ...]], list[re.Match[str]]] = {}
-        self._needing: dict[tuple[tuple[str, ...], re.Pattern[str]], list[Sentence]] = {}
-        self._need_at: dict[tuple[re.Pattern[str], int], bool] = {}
+        # keyed by patterns' ids (see _PLANS)
+        self._found: dict[tuple[int, tuple[str, ...]], list[re.Match[str]]] = {}
+        self._needing: dict[tuple[tuple[str, ...], int], list[Sentence]] = {}
+        self._need_at: dict[tuple[int, int], bool] = {}
         self._starts_of: dict[tuple[str, ...], list[int]] = {}
         self._with: dict[str, list[int]] = {}     # word -> indices of the sentences holding it
         self._at: dict[str, list[int]] = {}       # word -> offsets where it is written
+        self._automaton = _WORDS.current()
+        self._known = _WORDS.words if self._automaton is not None else set()
+        self._scanned = False
 
     def having(self, words: tuple[str, ...]) -> list[Sentence]:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            if len(words) == 1:
-                idx = self._sentences_with(words[0])
+            if not self._scanned:
+                self._scan()
+            with_, known, held = self._with, self._known, []
+            for word in words:  # most are written nowhere: one look-up each
+                idx = with_.get(word)
+                if idx is None:
+                    if word in known:
+                        continue  # the scan found it nowhere
+                    idx = self._sentences_with(word)
+                if idx:
+                    held.append(idx)
+            if len(held) > 1:
+                idx = sorted(set().union(*held))
             else:
-                hits: set[int] = set()
-                for word in words:
-                    hits.update(self._sentences_with(word))
-                idx = sorted(hits)
+                idx = held[0] if held else []
             items = self.items
             found = self._cache[words] = [items[k] for k in idx]
         return found
 
     def _sentences_with(self, word: str) -> list[int]:
-        """Sorted indices of the sentences that hold ``word`` (each word is looked for once per article)."""
+        """Sorted indices of the sentences that hold ``word``."""
         found = self._with.get(word)
         if found is None:
+            offsets = self._offsets(word)
+            found = self._with.get(word)  # the scan that found the offsets read their sentences too
+            if found is not None:
+                return found
             found = self._with[word] = []
-            items = self.items
-            if not items:
+            if not self.items:
                 return found
-            starts = self._starts
-            if word in self._at or _base(word) is not None:
-                for i in self._offsets(word):
-                    k = bisect_right(starts, i) - 1
-                    if k < 0:
-                        k = 0
-                    if not found or found[-1] != k:
-                        found.append(k)
-                return found
-            find = self.low.find
-            i = find(word)
-            while i >= 0:
+            starts, last = self._starts, -1
+            for i in offsets:  # in text order
                 k = bisect_right(starts, i) - 1
                 if k < 0:
                     k = 0
-                if not found or found[-1] != k:  # hits come in text order
+                if k != last:
                     found.append(k)
-                end = items[k].end
-                i = find(word, end if end > i + 1 else i + 1)  # on to the next sentence
+                    last = k
         return found
 
     def finditer(self, pattern: re.Pattern[str], words: tuple[str, ...],
@@ -288,20 +334,20 @@ class Sentences:
         ``starts``: lower-case words that every match begins with (in any letter case); the pattern is
         then tried only where one of them is written instead of at every character.
         """
-        key = (pattern, words)
+        key = (id(pattern), words)
         found = self._found.get(key)
         if found is not None:
             return found
+        _, tails, need, lowered, line_led = _plan(pattern)
         text = self.text
         found = []
-        if pattern in _TAILS:
-            found = self._found[key] = self._tail_led(pattern, self.having(words), *_TAILS[pattern])
+        if tails is not None:
+            found = self._found[key] = self._tail_led(pattern, self.having(words), *tails)
             return found
-        need = _NEEDS.get(pattern)
         sents = self.having(words) if need is None else self._having_need(words, *need)
-        if pattern in _LOWERED and self.low_same:
-            pattern, text = _LOWERED[pattern], self.low
-        if pattern in _LINE_LED:
+        if lowered is not None and self.low_same:
+            pattern, text = lowered, self.low
+        if line_led:
             # a sentence holds no line break: only its start can start a line, and one match at most
             for sent in sents:
                 if sent.start == 0 or text[sent.start - 1] == "\n":
@@ -358,15 +404,15 @@ class Sentences:
     def _having_need(self, words: tuple[str, ...], need: re.Pattern[str],
                      starts: tuple[str, ...] | None) -> list[Sentence]:
         """``having(words)``, less the sentences where ``need`` does not match."""
-        key = (words, need)
+        key = (words, id(need))  # need: a registered pattern, kept alive by _NEEDS
         found = self._needing.get(key)
         if found is None:
             # starts first: the trigger words among them are then not looked for again
             at = self.starts(starts) if starts is not None and len(self.low) == len(self.text) else None
-            text, known = self.text, self._need_at
+            text, known, need_id = self.text, self._need_at, id(need)
             found = []
             for s in self.having(words):
-                held = known.get((need, s.start))  # sentences shared by two word lists are read once
+                held = known.get((need_id, s.start))  # sentences shared by two word lists are read once
                 if held is None:
                     if at is None:
                         held = need.search(text, s.start, s.end) is not None
@@ -376,7 +422,7 @@ class Sentences:
                             if need.match(text, at[i], end):
                                 held = True
                                 break
-                    known[(need, s.start)] = held
+                    known[(need_id, s.start)] = held
                 if held:
                     found.append(s)
             self._needing[key] = found
@@ -386,28 +432,63 @@ class Sentences:
         """Sorted offsets where one of ``words`` (lower case) is written."""
         found = self._starts_of.get(words)
         if found is None:
-            hits: set[int] = set()
+            if not self._scanned:
+                self._scan()
+            at, known, held = self._at, self._known, []
             for word in words:
-                hits.update(self._offsets(word))
-            found = self._starts_of[words] = sorted(hits)
+                offsets = at.get(word)
+                if offsets is None:
+                    if word in known:
+                        continue  # the scan found it nowhere
+                    offsets = self._offsets(word)
+                if offsets:
+                    held.append(offsets)
+            found = sorted(set().union(*held)) if len(held) > 1 else list(held[0]) if held else []
+            self._starts_of[words] = found
         return found
 
     def _offsets(self, word: str) -> list[int]:
+        """Sorted offsets in ``low`` where ``word`` is written (overlapping ones too)."""
         found = self._at.get(word)
         if found is None:
-            found = self._at[word] = []
-            base = _base(word)
-            if base is not None:  # where a shorter trigger word inside it is written
-                inner, k = base
-                low = self.low
-                found += [i - k for i in self._offsets(inner) if i >= k and low.startswith(word, i - k)]
+            if word in self._known:
+                if not self._scanned:
+                    self._scan()
+                    found = self._at.get(word)
+                if found is None:
+                    found = self._at[word] = []  # written nowhere
             else:
+                _WORDS.learn(word)
+                found = self._at[word] = []
                 find = self.low.find
                 i = find(word)
                 while i >= 0:
                     found.append(i)
                     i = find(word, i + 1)
         return found
+
+    def _scan(self) -> None:
+        """Every learnt trigger word's offsets and sentences, in one pass over the article."""
+        self._scanned = True
+        if self._automaton is None:
+            return
+        at, with_, starts = self._at, self._with, self._starts
+        for end, word in self._automaton.iter(self.low):  # in order of their ends: a word's in text order
+            i = end - len(word) + 1
+            hits = at.get(word)
+            if hits is None:
+                at[word] = [i]
+            else:
+                hits.append(i)
+            if starts:
+                k = bisect_right(starts, i) - 1
+                if k < 0:
+                    k = 0
+                held = with_.get(word)
+                if held is None:
+                    with_[word] = [k]
+                elif held[-1] != k:
+                    held.append(k)
 
     def index_at(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

@@ -729,3 +729,10 @@ def test_a_part_without_a_name_in_a_starring_list_takes_no_name_from_the_list():
 def test_outside_a_starring_list_a_described_part_keeps_its_name_before_a_list():
     text = HEAD + "The cast also has Mira Holt as Oona's older sister, Ines Volk-Ward, and Tam Brody as a porter."
     assert ("Mira Holt", "Ines Volk-Ward", "Lantern Harbour") in roles(text)
+
+
+def test_a_title_in_straight_single_quotes_is_a_show():
+    text = clean_document(Document(source="test", content=(
+        "'Copper Bell' climbs to 9 percent\n\nThe Streamline drama 'Copper Bell' rose again on Sunday. "
+        "Mira Holt plays Oona Vey, a bell-maker."), media_type="text/plain")).text
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell")}

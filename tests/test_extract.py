@@ -736,3 +736,20 @@ def test_a_title_in_straight_single_quotes_is_a_show():
         "'Copper Bell' climbs to 9 percent\n\nThe Streamline drama 'Copper Bell' rose again on Sunday. "
         "Mira Holt plays Oona Vey, a bell-maker."), media_type="text/plain")).text
     assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell")}
+
+
+def test_actor_then_character_in_brackets_when_the_text_calls_the_actor_by_family_name():
+    text = (HEAD + "Joo Min-seo (Oh Ga-yeon)\nJoo was the soul of the show as the harbour pilot Oh Ga-yeon.\n\n"
+            "Ban Ha-rin (Tae Soo-ah)\nBan, who played the diver, has since moved to film.")
+    found = roles(text)
+    assert ("Joo Min-seo", "Oh Ga-yeon", "Lantern Harbour") in found
+    assert ("Ban Ha-rin", "Tae Soo-ah", "Lantern Harbour") in found
+    assert not any(person in ("Oh Ga-yeon", "Tae Soo-ah") for person, _, _ in found)
+
+
+def test_in_which_he_plays_goes_to_the_family_name_subject_not_the_part_it_played():
+    text = (HEAD + "Joo played the ferry's captain, Oh Ga-yeon. Later he returned with the drama "
+            "\u2018Iron Quay\u2019, in which he plays a detective, Tae Soo-ah.\n\nJoo Min-seo now lives in Busan.")
+    found = roles(text)
+    assert ("Joo Min-seo", "Tae Soo-ah", "Iron Quay") in found
+    assert not any(person == "Oh Ga-yeon" for person, _, _ in found)

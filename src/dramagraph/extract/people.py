@@ -338,10 +338,19 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name 
         name = clean_name(m.group(), prev.start + m.start())
         if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
             continue
-        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()):
-            continue  # "His turn as the loyal bodyguard Heo Jin": a character, not a person
+        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()) or _PLAYED_SLOT.search(seg, 0, m.start()):
+            continue  # "His turn as the loyal bodyguard Heo Jin", "Jang played the captain, Do Han-gyeol"
         found.setdefault(person_key(name.text), name)
+    if not found:
+        # "Jang played the captain, C. ... in which he plays D": a family name alone as the subject
+        lone = _LONE_SUBJECT.match(seg)
+        if lone and fold(lone["f"]) in KOREAN_SURNAMES:
+            return Name(lone["f"], prev.start + lone.start("f"), prev.start + lone.end("f"))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_PLAYED_SLOT = re.compile(r"\b(?:plays|played|playing|portrays|portrayed)\b[^.;:()]{0,50}$")
+_LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=,?\s+(?:who\s+)?[a-z])")
 
 
 _AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
@@ -678,6 +687,22 @@ def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
     return out
 
 
+def _family_name(name: str) -> str:
+    words = name.split()
+    return words[0] if fold(words[0]) in KOREAN_SURNAMES or "-" in words[-1] else words[-1]
+
+
+def _called_by_family_name(text: str, name: str) -> bool:
+    """The name's family name stands alone somewhere: no capitalised word or hyphen joined to it."""
+    family = _family_name(name)
+    for m in re.finditer(rf"\b{re.escape(family)}\b", text):
+        before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 2]
+        if re.search(r"[A-Z][\w-]*[ -]$|-$", before) or re.match(r"[ -][A-Z]|-", after):
+            continue
+        return True
+    return False
+
+
 _ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
 
 
@@ -727,6 +752,11 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             person, char, conf = inner, outer, 0.85
         elif okey in known_people or ikey in known_chars:
             person, char, conf = outer, inner, 0.8
+        elif " " in inner.text and " " in outer.text and _called_by_family_name(text, outer.text) \
+                and not _called_by_family_name(text, inner.text):
+            # "Jang Woo-seok (Do Han-gyeol)" then "Jang played ...": the press calls actors, not characters,
+            # by the family name alone, so that name is the actor's
+            person, char, conf = outer, inner, 0.6
         elif " " in inner.text or " " not in outer.text:
             person, char, conf = inner, outer, 0.6
         elif fold(inner.text) in KOREAN_SURNAMES and okey not in known_people:

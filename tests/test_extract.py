@@ -753,3 +753,11 @@ def test_in_which_he_plays_goes_to_the_family_name_subject_not_the_part_it_playe
     found = roles(text)
     assert ("Joo Min-seo", "Tae Soo-ah", "Iron Quay") in found
     assert not any(person == "Oh Ga-yeon" for person, _, _ in found)
+
+
+def test_a_genre_word_between_platform_and_kind_before_a_quoted_title():
+    text = ("Where are they now\n\nShe leads the Wavve crime series \u2018Iron Quay\u2019 and the Viki comedy "
+            "\u2018Copper Bell\u2019. Mira Holt plays Oona Vey.")
+    found = kinds(text, FactKind.PLATFORM)
+    assert ("Iron Quay", None, "Wavve", None, None, None) in found
+    assert ("Copper Bell", None, "Viki", None, None, None) in found

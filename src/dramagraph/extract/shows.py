@@ -542,6 +542,10 @@ def _word(number: int) -> str:
 _PLATFORM_RULES = [
     ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    # "the SBS high-school drama 'S'", "the Disney+ crime series 'S'": a genre word before the kind, quoted title
+    ("platform.label", 0.85, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by|is|was|has|had)\s)[a-z][\w-]*\s+)"
+        rf"{{0,2}}(?:{_LABEL}|[Cc]omedy|[Mm]elodrama)\s+\u2018(?P<t>{TITLE})\u2019"))),
     # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"

@@ -761,3 +761,42 @@ def test_a_genre_word_between_platform_and_kind_before_a_quoted_title():
     found = kinds(text, FactKind.PLATFORM)
     assert ("Iron Quay", None, "Wavve", None, None, None) in found
     assert ("Copper Bell", None, "Viki", None, None, None) in found
+
+
+def test_the_comedy_after_a_sentence_about_another_show_is_that_show():
+    text = (HEAD + "Lantern Harbour rose to 8 percent on Sunday, and Mira Holt plays Oona Vey in it.\n\n"
+            "In the late slot, KBS2's \u2018Copper Bell\u2019 fell to 3 percent. The comedy stars Dae Rin "
+            "and Tomas Pell.\n\nOver on MBC, the legal drama \u2018Iron Quay\u2019 held at 5 percent. "
+            "Its writer, Ines Volk-Ward, wrote two hits before.")
+    found = cast(text)
+    assert ("Dae Rin", "Copper Bell") in found and ("Tomas Pell", "Copper Bell") in found
+    assert not any(show == "Lantern Harbour" for person, show in found if person != "Mira Holt")
+    writers = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.WRITER}
+    assert writers == {("Ines Volk-Ward", "Iron Quay")}
+
+
+def test_the_series_after_a_passing_mention_stays_with_the_main_show():
+    # the sentence before names another show, but not as its subject: "The series" is still the article's
+    text = (HEAD + "Director Oh Ga-yeon made \u2018Copper Bell\u2019 in 2019. The series also stars Dae Rin and "
+            "Tomas Pell. Mira Holt plays Oona Vey.")
+    found = cast(text)
+    assert ("Dae Rin", "Lantern Harbour") in found and ("Dae Rin", "Copper Bell") not in found
+
+
+def test_episodes_left_is_no_episode_count():
+    text = HEAD + "Lantern Harbour has two episodes left. Mira Holt plays Oona Vey."
+    assert kinds(text, FactKind.EPISODES) == set()
+
+
+def test_a_short_word_ending_a_platform_is_no_title():
+    text = HEAD + "On tvN, the drama \u2018Iron Quay\u2019 ends tonight. Mira Holt plays Oona Vey."
+    assert not any(f.show == "N" for f in facts_of(text))
+
+
+def test_a_bracketed_title_after_a_credited_person_is_not_the_show_of_the_next_credit():
+    text = (HEAD + "Directed by Oh Ga-yeon (\u2018Copper Bell\u2019) and written by Ines Volk-Ward, the series "
+            "follows a harbour pilot.")
+    writers = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.WRITER}
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert writers == {("Ines Volk-Ward", "Lantern Harbour")}
+    assert ("Oh Ga-yeon", "Lantern Harbour") in directors

@@ -78,7 +78,9 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
 
     def show_of(raw: Raw) -> shows.Show | None:
         if raw.show is None:
-            show = book.at(raw.start)  # a fact naming no show: its listicle section's, else the main one
+            # a fact naming no show: the show "The comedy ..." points back to, its listicle section's, else
+            # the main one
+            show = book.anaphor_at(raw.start) or book.at(raw.start)
         elif raw.show in resolved:
             show = resolved[raw.show]
         else:

@@ -146,7 +146,7 @@ _CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
     r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
-    r"\b(?P<k>directed|helmed|written|penned|scripted|[Cc]reated)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
+    r"\b(?P<k>(?i:directed|helmed|written|penned|scripted|created))\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
@@ -987,12 +987,13 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                                show=None, strict_person=True))
     for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by",
                                          "created by")):
-        if m["k"] not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
+        verb = m["k"].lower()  # "Directed by A and written by B, the series ...": a sentence may open with one
+        if verb not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
             continue
         sent = sents.at(m.start())
         if sent is None or text[m.start() - 3: m.start()].endswith(": "):
             continue
-        kind = FactKind.DIRECTOR if m["k"] in ("directed", "helmed") else FactKind.WRITER
+        kind = FactKind.DIRECTOR if verb in ("directed", "helmed") else FactKind.WRITER
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
@@ -1100,6 +1101,7 @@ def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) 
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_PERSON_PAREN = re.compile(r"([A-Z][\w-]*[a-z])\s*\([^()]*\)")
 
 
 def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
@@ -1110,6 +1112,8 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
         return None
     chunk = book.text[sent.start:pos]
     masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
+    # "Directed by A ('S') and written by B": a bracketed title right after a person is that person's earlier work
+    masked = _PERSON_PAREN.sub(lambda m: m[1] + " " * (len(m.group()) - len(m[1])), masked)
     shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
     if not shows and "season" in book.sents.low[sent.start:pos]:
         from .shows import SEASON_SUBJECT, sibling_at

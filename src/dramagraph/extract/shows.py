@@ -93,7 +93,7 @@ _HEAD_REVIEW = re.compile(
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
 _APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
                     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
-_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout)\s")
+_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout|Over|On|Back|Elsewhere|Meanwhile)\s")
 _APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
                        TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
@@ -118,6 +118,13 @@ _FROM_PLATFORM = _needs_platform(re.compile(
 # what may stand before a show that is the subject of a paragraph's first sentence
 _LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}),\s+)?"
                       rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
+# a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
+_ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|series|show|thriller|romance|sitcom"
+                      r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
+                      r"|creator|cast|lead|star|showrunner|producer)s?)\b")
+# what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
+_SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+                           rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
 _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
@@ -306,8 +313,10 @@ class ShowBook:
             elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
-            if _PLACE_FIRST.match(m["t"]):
-                continue  # "In South Korea, the drama airs ...": a place that opens the sentence
+            if _PLACE_FIRST.match(m["t"]) or self.text[m.start() - 1: m.start()].isalnum():
+                # "In South Korea, the drama airs ...": a place that opens the sentence; "tvN, the drama":
+                # the end of a word
+                continue
             title = clean_title(m["t"])
             if title and "#" not in title and not self._is_series(title) and not _person_like(title):
                 self._plain(title, 1.0)
@@ -417,6 +426,23 @@ class ShowBook:
         """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
         return self.section_at(pos) or self.main
 
+    def anaphor_at(self, pos: int) -> Show | None:
+        """The show "The comedy" or "Its writer" opening the sentence at ``pos`` points back to: the one show the
+        sentence before, in the same paragraph, named as its subject ("In the same slot, KBS2's 'S' slipped ...
+        The comedy stars A"); None where that is not so (the caller keeps its usual reading)."""
+        sents = self.sents
+        k = sents.index_at(pos)
+        if k < 1:
+            return None
+        sent, prev = sents.items[k], sents.items[k - 1]
+        if not _ANAPHOR.match(self.text, sent.start, sent.end) or "\n" in self.text[prev.start:sent.start]:
+            return None
+        named = self.in_sentence(prev.start, prev.end)
+        if len({id(show) for _, show in named}) != 1:
+            return None
+        start, show = named[0]
+        return show if _SUBJECT_LEAD.fullmatch(self.text, prev.start, start) else None
+
     def _is_series(self, title: str) -> bool:
         key = title_key(title)
         return any(skey == key for skey, _ in self.seasons)
@@ -487,7 +513,10 @@ class ShowBook:
         for show in list(self.plain.values()) + list(self.seasons.values()):
             for form in {show.title, *show.forms, *([show.series] if show.series else [])}:
                 i = chunk.find(form)
-                if i >= 0 and not (chunk[i + len(form): i + len(form) + 1].isalnum()):
+                while i >= 0 and (chunk[i + len(form): i + len(form) + 1].isalnum()
+                                  or self.text[start + i - 1: start + i].isalnum()):
+                    i = chunk.find(form, i + 1)  # inside a longer word ("N" in "tvN")
+                if i >= 0:
                     found.append((start + i, show))
                     break
         found.sort(key=lambda x: x[0])
@@ -593,6 +622,8 @@ _EPISODES = fold_case(re.compile(
 _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+(?:the|this|its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
+# "has two episodes left": what remains of a run, not its length
+_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
 _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
     # "Episodes run a tight 45 minutes": one describing word after "a"
@@ -797,7 +828,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
-        if number is None or not 1 <= number <= 300:
+        if number is None or not 1 <= number <= 300 or _LEFT.match(text, m.end()):
             continue
         named = book.in_sentence(m.end(), min(len(text), m.end() + 80)) if m["n2"] else []
         if named and named[0][0] == m.end() + 1 and text[m.end()] == " ":

@@ -800,3 +800,23 @@ def test_a_bracketed_title_after_a_credited_person_is_not_the_show_of_the_next_c
     directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
     assert writers == {("Ines Volk-Ward", "Lantern Harbour")}
     assert ("Oh Ga-yeon", "Lantern Harbour") in directors
+
+
+def test_whose_turn_as_a_described_part_is_a_role():
+    text = HEAD + "Viewers warmed to newcomer Mira Holt, whose turn as the deckhand Oona Vey trended online."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_a_part_list_stops_before_a_name_that_opens_an_as_pair():
+    text = (HEAD + "The show is carried by Mira Holt, who plays the stubborn matriarch Oona Vey, and Dae Rin as "
+            "her estranged son Kwon Ha-neul.")
+    found = roles(text)
+    assert ("Mira Holt", "Oona Vey", "Lantern Harbour") in found
+    assert not any(character == "Dae Rin" for _, character, _ in found)
+
+
+def test_it_streams_on_a_platform_after_a_sentence_about_the_show():
+    text = HEAD + "Lantern Harbour runs for 16 episodes. It streams internationally on Netflix."
+    assert ("Lantern Harbour", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+    other = HEAD + "Lantern Harbour is new. Director Oh made Copper Bell, a drama. It streams on Netflix."
+    assert not any(platform == "Netflix" for _, _, platform, _, _, _ in kinds(other, FactKind.PLATFORM))

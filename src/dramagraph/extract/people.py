@@ -780,6 +780,9 @@ _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.comp
 # "Yang Do-hoon, whose paramedic Ji Sang-bin was written out": the part a person plays, told with "whose"
 _WHOSE = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})\s+(?:is|was|has|had"
                     rf"|will|gets|got|dies|died|returns|returned|becomes|became|remains|must)\b")
+# "A, whose turn as the deckhand C trended": a performance named by the part
+_WHOSE_TURN = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:turn|performance|portrayal"
+                         rf"|role|take)\s+as\s+(?P<d>(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
 # people in a person's life or work, not parts: "A, whose co-star B ..."
 _WHOSE_NOT_PART = frozenset("co-star co-stars costar colleague partner wife husband agency manager friend brother "
                             "sister father mother son daughter girlfriend boyfriend fiance fiancee label group "
@@ -806,6 +809,18 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         sent = sents.at(m.start())
         found = sibling_at(book, sent.start, sent.end) if sent is not None else None
         out.append(_role(text, p, c, "role.whose", 0.65, found[0].title if found else None))
+    for m in sents.finditer(_WHOSE_TURN, ("whose",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or not descriptor_ok(m["d"] or "the"):
+            continue
+        # "whose turn as" says the rest: a full name, then a part of up to three words
+        if " " not in p.text or len(c.text.split()) > 3 or key(c.text) in known_people \
+                or book.known(c.text) or book.known(p.text):
+            continue
+        sent = sents.at(m.start())
+        found = sibling_at(book, sent.start, sent.end) if sent is not None else None
+        out.append(_role(text, p, c, "role.whose_turn", 0.7, found[0].title if found else None))
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))

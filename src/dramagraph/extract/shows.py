@@ -666,6 +666,12 @@ _THE_SHOW_STREAMS = _needs_platform(re.compile(
     re.MULTILINE))
 
 
+# "It streams internationally on Netflix": "it" after a sentence about the show in scope
+_IT_STREAMS = _needs_platform(re.compile(
+    rf"(?:^|(?<=[.!?]\s))It\s+(?:now\s+|also\s+)?(?:streams|airs|is\s+streaming|is\s+available)"
+    rf"\s+(?:(?:internationally|worldwide|globally|overseas|abroad|exclusively)\s+)?(?:on|via)\s+(?P<p>{PLATFORM})",
+    re.MULTILINE))
+
 # "Midnight Ferry (Paramount+)", "last year's Tin Crown on Prime Video": a passing mention of another show
 # with its platform
 _PAREN_PLATFORM_TAIL = rf"{_QC}?\s+\((?P<p>{PLATFORM}|Max\b)\)"
@@ -731,6 +737,17 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and sent is not None and book.at(m.start()) is not None \
                 and not book.in_sentence(sent.start, sent.end):
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.the_show", 0.7, platform=platform))
+    for m in sents.finditer(_IT_STREAMS, PLATFORM_WORDS):
+        platform = _platform(m["p"])
+        k = sents.index_at(m.start())
+        scope = book.at(m.start())
+        if not platform or k < 1 or scope is None or book.in_sentence(sents.items[k].start, sents.items[k].end):
+            continue
+        prev = sents.items[k - 1]
+        named = {id(show) for _, show in book.in_sentence(prev.start, prev.end)}
+        # only where the sentence before spoke of that show alone, in the same paragraph
+        if named == {id(scope)} and "\n" not in text[prev.start:m.start()]:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.it", 0.7, platform=platform))
     for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:

@@ -820,3 +820,12 @@ def test_it_streams_on_a_platform_after_a_sentence_about_the_show():
     assert ("Lantern Harbour", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
     other = HEAD + "Lantern Harbour is new. Director Oh made Copper Bell, a drama. It streams on Netflix."
     assert not any(platform == "Netflix" for _, _, platform, _, _, _ in kinds(other, FactKind.PLATFORM))
+
+
+def test_a_with_sentence_of_full_names_credits_the_cast():
+    text = HEAD + "Mira Holt plays Oona Vey. A fine thriller. With Kwon Ha-neul and Park Do-yun."
+    found = cast(text)
+    assert ("Kwon Ha-neul", "Lantern Harbour") in found and ("Park Do-yun", "Lantern Harbour") in found
+    titles = HEAD + "Mira Holt plays Oona Vey. With Copper Bell and Iron Quay."
+    assert not any(person in ("Copper Bell", "Iron Quay") for person, _ in cast(titles))
+    assert not any(person == "Kwon Ha-neul" for person, _ in cast(HEAD + "With Kwon Ha-neul and his dog."))

@@ -94,6 +94,7 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
                          r"|Starring|STARRING|Stars|Cast\s+members|With|WITH)\s*:\s*")
+_WITH_ONLY = re.compile(r"With\s+(?P<list>[A-Z][^.!?;:()\n]{3,120}?)\s*\.")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
@@ -874,6 +875,16 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             show = before[-1][1].title if before and m.start() - before[-1][0] < 60 else None
             for n in names:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
+    for sent in sents.having(("with ",)):
+        # "With A and B." as a sentence of its own (a listicle's credit without a colon): every item a full name
+        m = _WITH_ONLY.fullmatch(text, sent.start, sent.end)
+        if m is None:
+            continue
+        names = split_list(m["list"], m.start("list"), "none")
+        # nothing else marks them as people: names shaped like people's, never a known title
+        if names and all(_person_shaped(n.text) and not book.known(n.text) for n in names) \
+                and names[0].start == m.start("list") and names[-1].end == m.end("list"):
+            out += [Raw(FactKind.CAST, n.start, n.end, "cast.with_only", 0.8, person=n.text) for n in names]
     if " in " in text:
         for m in _CAPTION_CAST.finditer(text):
             title = clean_title(m["t"])

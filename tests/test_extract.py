@@ -829,3 +829,21 @@ def test_a_with_sentence_of_full_names_credits_the_cast():
     titles = HEAD + "Mira Holt plays Oona Vey. With Copper Bell and Iron Quay."
     assert not any(person in ("Copper Bell", "Iron Quay") for person, _ in cast(titles))
     assert not any(person == "Kwon Ha-neul" for person, _ in cast(HEAD + "With Kwon Ha-neul and his dog."))
+
+
+def test_he_directed_a_quoted_show_for_a_platform():
+    text = (HEAD + "Mira Holt plays Oona Vey.\n\nKwon Ha-neul has moved behind the camera. He directed the "
+            "short-form series \u2018Iron Quay\u2019 for TVING last year.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Iron Quay")}
+    assert ("Iron Quay", None, "TVING", None, None, None) in kinds(text, FactKind.PLATFORM)
+    # two people in the sentence before: "he" is nobody in particular
+    two = (HEAD + "Kwon Ha-neul met Park Do-yun. He directed the series \u2018Iron Quay\u2019 later.")
+    assert not any(f.kind is FactKind.DIRECTOR for f in facts_of(two))
+
+
+def test_over_on_a_platform_the_drama_names_its_platform():
+    text = HEAD + "Mira Holt plays Oona Vey. Over on tvN, the legal drama \u2018Iron Quay\u2019 held steady."
+    assert ("Iron Quay", None, "tvN", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert not any(show == "Lantern Harbour" and platform == "tvN"
+                   for show, _, platform, _, _, _ in kinds(text, FactKind.PLATFORM))

@@ -119,6 +119,10 @@ _PERSON_SHOW = re.compile(
     rf"{_QO}?(?P<t>{TITLE})")
 _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
                    r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed|made)\s+(?!by\b)")
+# "He directed the short-form series 'S' for TVING": the one person the sentence before is about
+_PRONOUN_CREDIT = re.compile(
+    rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
+    rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
 _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
@@ -1043,6 +1047,17 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if star and " " in star.text:
             out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
                            show=title))
+    for m in sents.finditer(_PRONOUN_CREDIT, ("he ", "she "), ("he ", "she ")):
+        sent = sents.at(m.start())
+        title = clean_title(m["t"])
+        if sent is None or m.start() != sent.start or not title or not book.known(title):
+            continue
+        p = _previous_person(text, sents, sent, book)
+        if p is not None:
+            kind = FactKind.DIRECTOR if "direct" in m["v"] or m["v"] == "helmed" else FactKind.WRITER
+            # a family name alone ("Cha, who played ...") is resolved to the article's one full name for it
+            out.append(Raw(kind, m.start(), m.end(), f"{kind.value}.pronoun", 0.7, person=p.text, show=title,
+                           strict_person=" " in p.text))
     for m in sents.finditer(_WILL_DIRECT, ("direct", "helm", "write", " pen ")):
         p = clean_name(m["p"], m.start("p"))
         if p and " " in p.text:

@@ -583,6 +583,15 @@ _PLATFORM_RULES = [
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
     ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
         rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"))),
+    # "He directed the short-form series 'S' for TVING": a quoted work made for a platform
+    ("platform.made_for", 0.75, ("directed", "wrote", "penned", "made", "created", "helmed", "co-wrote",
+                                 "co-directed", "starred", "headlined"), _needs_platform(re.compile(
+        rf"(?:directed|wrote|penned|made|created|helmed|co-wrote|co-directed|starred\s+in|headlined)\s+"
+        rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019\s+for\s+(?P<p>{PLATFORM})"))),
+    # "Over on tvN, the legal drama 'S', ...": the platform that opens the sentence
+    ("platform.over_on", 0.8, ("over on",), _needs_platform(re.compile(
+        rf"[Oo]ver\s+on\s+(?P<p>{PLATFORM}),\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_LABEL}|[Cc]omedy"
+        rf"|[Mm]elodrama)\s+{_QO}?(?P<t>{TITLE})"))),
 ]
 _ORIGINAL = _needs_platform(
     re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))

@@ -847,3 +847,12 @@ def test_over_on_a_platform_the_drama_names_its_platform():
     assert ("Iron Quay", None, "tvN", None, None, None) in kinds(text, FactKind.PLATFORM)
     assert not any(show == "Lantern Harbour" and platform == "tvN"
                    for show, _, platform, _, _, _ in kinds(text, FactKind.PLATFORM))
+
+
+def test_as_two_parts_they_takes_the_pair_of_the_sentence_before():
+    text = (HEAD + "Kwon Ha-neul and Park Do-yun are wonderful together. As Choi Man-sik and Yang Hye-ok, they "
+            "bicker over noodles.")
+    assert roles(text) == {("Kwon Ha-neul", "Choi Man-sik", "Lantern Harbour"),
+                           ("Park Do-yun", "Yang Hye-ok", "Lantern Harbour")}
+    assert roles(HEAD + "Kwon Ha-neul and Park Do-yun are wonderful together. As the weeks pass, they bicker.") \
+        == set()

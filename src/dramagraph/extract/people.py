@@ -377,6 +377,22 @@ def _person_shaped(name: str) -> bool:
     return ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES or any("-" in w for w in words)
 
 
+_THEY_AFTER = re.compile(r",\s+(?:they|the\s+(?:two|pair|couple|duo)|both)\b")
+_AND_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:{NAME}))*\s*,?\s+(?:and|&)\s+(?:{NAME})")
+
+
+def _previous_pair_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
+    """The one list of ``count`` names ("A and B", "A, B and C") in the sentence before ``sent``."""
+    i = sents.index_at(sent.start)
+    if i == 0:
+        return []
+    prev = sents.items[i - 1]
+    seg = mask_parens(prev.text)
+    found = [names for m in _AND_LIST.finditer(seg)
+             if len(names := split_list(m.group(), prev.start + m.start(), "none")) == count]
+    return found[0] if len(found) == 1 else []
+
+
 def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
     i = sents.index_at(sent.start)
     if i == 0:
@@ -449,6 +465,16 @@ _LIST_GOES_ON = re.compile(rf"\s*,\s*(?:and\s+)?{NAME}\s*(?:[,.]|and\b|$)")
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for sent in sents.having(("as ",)):
+        # "A and B are wonderful together. As C and D, they bicker ...": the pair of the sentence before, in order
+        if not text.startswith("As ", sent.start):
+            continue
+        chars = leading_list(text, sent.start + 3, sent.end)
+        if len(chars) < 2 or not _THEY_AFTER.match(text, chars[-1].end, sent.end):
+            continue
+        persons = _previous_pair_list(text, sents, sent, len(chars))
+        if len(persons) == len(chars) and all(" " in p.text and _person_shaped(p.text) for p in persons):
+            out += [_role(text, p, c, "role.as_they", 0.75, None) for p, c in zip(persons, chars, strict=True)]
     for m in sents.finditer(_AS, (" as ",)):
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):

@@ -856,3 +856,17 @@ def test_as_two_parts_they_takes_the_pair_of_the_sentence_before():
                            ("Park Do-yun", "Yang Hye-ok", "Lantern Harbour")}
     assert roles(HEAD + "Kwon Ha-neul and Park Do-yun are wonderful together. As the weeks pass, they bicker.") \
         == set()
+
+
+def test_a_second_season_piece_names_the_first_seasons_platform_where_the_text_says_it():
+    renewed = ("Streamline renews Copper Bell\n\nNetflix has renewed the legal drama Copper Bell for a second "
+               "season. Copper Bell season 2 starts filming in May. Mira Holt plays Oona Vey in Copper Bell season 2.")
+    found = kinds(renewed, FactKind.PLATFORM)
+    assert ("Copper Bell season 1", None, "Netflix", None, None, None) in found
+    assert ("Copper Bell season 2", None, "Netflix", None, None, None) in found
+    subject = ("Copper Bell season 2 review\n\nThe first season of Copper Bell became Wavve's most-watched original. "
+               "Copper Bell season 2 is sharper. Mira Holt plays Oona Vey.")
+    assert ("Copper Bell season 1", None, "Wavve", None, None, None) in kinds(subject, FactKind.PLATFORM)
+    # a first-season piece says nothing of another season's platform
+    plain = HEAD + "Netflix has renewed Lantern Harbour. Mira Holt plays Oona Vey."
+    assert not any(show and "season" in show for show, *_ in kinds(plain, FactKind.PLATFORM))

@@ -36,6 +36,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws: list[Raw] = []
     raws += shows.platform_facts(book, sents)
     raws += shows.season_episode_facts(book, sents)
+    raws += shows.earlier_platform_facts(book, sents)
     raws += shows.predecessor_facts(book, sents, raws)
     strong = people.role_facts(text, sents, book) + people.as_facts(text, sents, book)
     strong += people.cast_facts(text, sents, book) + people.crew_facts(text, sents, book)

@@ -774,6 +774,45 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     return out
 
 
+# a later season's article telling where the earlier ones were: "Disney+ has renewed S for a second season",
+# "Coupang Play has confirmed a second season of its hit S", "'S' is back on SBS"
+_RENEWED_BY = _needs_platform(re.compile(
+    rf"(?P<p>{PLATFORM})\s+(?:has|have)\s+(?:renewed|confirmed|ordered|green-?lit|picked\s+up)\b"
+    rf"|\b(?:is|are)\s+back\s+on\s+(?P<p2>{PLATFORM})"))
+# "The first season of S ... became Wavve's most-watched original"
+_EARLIER_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season\b")
+_OWNED_BY = re.compile(rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}?(?:original|hit|series|drama|show)\b")
+
+
+def earlier_platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
+    """Platforms of the earlier seasons of the season an article is about, where the text says them."""
+    main = book.main
+    if main is None or main.series is None or not main.number or main.number < 2:
+        return []
+    text, out = book.text, []
+    series = title_key(main.series)
+    for m in sents.finditer(_RENEWED_BY, PLATFORM_WORDS):
+        sent = sents.at(m.start())
+        platform = _platform(m["p"] or m["p2"])
+        earlier = book.sibling(main, main.number - 1)
+        named = book.in_sentence(sent.start, sent.end) if sent is not None else []
+        if platform and earlier and any(s is main or title_key(s.series or s.title) == series for _, s in named):
+            # the platform that renews a show, or that it is back on, had the earlier season and has this one
+            for show in (earlier, main):
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.earlier_season", 0.6,
+                               show=show.title, platform=platform))
+    for sent in sents.having(("season",)):
+        m = _EARLIER_SUBJECT.match(text, sent.start, sent.end)
+        number = ORDINALS.get(m["o"].lower()) if m else None
+        owned = _OWNED_BY.search(text, m.end(), sent.end) if m else None
+        platform = _platform(owned["p"]) if owned else None
+        earlier = book.sibling(main, number) if number and number < main.number else None
+        if platform and earlier:
+            out.append(Raw(FactKind.PLATFORM, owned.start(), owned.end(), "platform.earlier_season", 0.6,
+                           show=earlier.title, platform=platform))
+    return out
+
+
 def anthology_platforms(book: ShowBook) -> list[tuple[str, str, int, int]]:
     """(platform, series title, start, end) where the text says a series is the platform's own."""
     out = []

@@ -870,3 +870,14 @@ def test_a_second_season_piece_names_the_first_seasons_platform_where_the_text_s
     # a first-season piece says nothing of another season's platform
     plain = HEAD + "Netflix has renewed Lantern Harbour. Mira Holt plays Oona Vey."
     assert not any(show and "season" in show for show, *_ in kinds(plain, FactKind.PLATFORM))
+
+
+def test_episode_counts_in_listicle_notes_and_runs():
+    text = ("What to stream this week\n\n1. Copper Bell (Netflix)\nA bell-maker hides a secret. Six episodes, all "
+            "at once.\n\n2. Iron Quay (Wavve)\nThe harbour saga returns for a second run of eight episodes.")
+    found = {(show, number) for show, _, _, _, number, _ in kinds(text, FactKind.EPISODES)}
+    assert found == {("Copper Bell", 6), ("Iron Quay", 8)}
+    review = HEAD + "Three episodes, and I was hooked. Mira Holt plays Oona Vey."
+    assert kinds(review, FactKind.EPISODES) == set()
+    assert {n for *_, n, _ in kinds(HEAD + "Lantern Harbour is an eight-episode coastal noir.",
+                                     FactKind.EPISODES)} == {8}

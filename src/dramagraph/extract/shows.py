@@ -613,13 +613,14 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
-    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+"
+    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
+    rf"|(?:run|season|series)\s+of)\s+"
     rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
     rf"(?:episodes|instalments|installments|parts|chapters)\b)"
     # "a 12-episode historical thriller": up to three describing words before the kind
     rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:series|season|drama|show|run|K-drama|anthology|thriller"
-    rf"|romance|comedy|mystery|melodrama|miniseries))"
+    rf"|romance|comedy|mystery|melodrama|miniseries|noir|procedural|saga))"
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
@@ -631,6 +632,7 @@ _EPISODES = fold_case(re.compile(
 _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+(?:the|this|its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
+_COUNT_FIRST = re.compile(rf"(?P<n>{NUMBER})\s+episodes\s*[,.;:]", re.IGNORECASE)
 # "has two episodes left": what remains of a run, not its length
 _LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
 _MINUTES = fold_case(re.compile(
@@ -889,6 +891,14 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for m in sents.finditer(_INFO_EPISODES, ("episodes",)):
         if book.at(m.start()) is not None and 1 <= int(m["n"]) <= 300:
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
+    for sent in sents.having(("episodes",)):
+        # "Six episodes, all at once." opening a sentence in a listicle's section: that show's count (in a
+        # review "Three episodes, and I was hooked" is how far the critic got)
+        m = _COUNT_FIRST.match(text, sent.start, sent.end)
+        number = to_number(m["n"]) if m else None
+        if number and 1 <= number <= 300 and book.section_at(m.start()) is not None and not book.in_sentence(
+                sent.start, sent.end):
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count_first", 0.7, number=number))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
         if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue

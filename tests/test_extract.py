@@ -881,3 +881,13 @@ def test_episode_counts_in_listicle_notes_and_runs():
     assert kinds(review, FactKind.EPISODES) == set()
     assert {n for *_, n, _ in kinds(HEAD + "Lantern Harbour is an eight-episode coastal noir.",
                                      FactKind.EPISODES)} == {8}
+
+
+def test_parts_then_played_by_a_list_respectively():
+    text = (HEAD + "The regulars \u2013 a cabbie named Kang Do-il and a retired nurse, Min Soon-ja \u2013 are "
+            "played by Park Do-yun and Kwon Ha-neul, respectively, and each gets an episode.")
+    assert roles(text) == {("Park Do-yun", "Kang Do-il", "Lantern Harbour"),
+                           ("Kwon Ha-neul", "Min Soon-ja", "Lantern Harbour")}
+    uneven = (HEAD + "Kang Do-il, Min Soon-ja and Seo Ha-rin are played by Park Do-yun and Kwon Ha-neul, "
+              "respectively.")
+    assert roles(uneven) == set()

@@ -377,6 +377,8 @@ def _person_shaped(name: str) -> bool:
     return ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES or any("-" in w for w in words)
 
 
+_PLAYED_BY_RESP = re.compile(r"\b(?:are|were|will\s+be)\s+(?:played|portrayed)\s+by\s+(?P<people>[A-Z][^.;:()]{3,120}?)"
+                             r",?\s+respectively\b")
 _THEY_AFTER = re.compile(r",\s+(?:they|the\s+(?:two|pair|couple|duo)|both)\b")
 _AND_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:{NAME}))*\s*,?\s+(?:and|&)\s+(?:{NAME})")
 
@@ -465,6 +467,19 @@ _LIST_GOES_ON = re.compile(rf"\s*,\s*(?:and\s+)?{NAME}\s*(?:[,.]|and\b|$)")
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for sent in sents.having(("respectively",)):
+        # "The regulars - a driver named C1 and a teacher, C2 - are played by A1 and A2, respectively"
+        m = _PLAYED_BY_RESP.search(text, sent.start, sent.end)
+        if m is None:
+            continue
+        persons = split_list(m["people"], m.start("people"), "none")
+        chars = [n for n in (clean_name(c.group(), sent.start + c.start())
+                             for c in re.finditer(NAME, mask_parens(text[sent.start:m.start()])))
+                 if n is not None and " " in n.text and not book.known(n.text)]
+        if len(persons) >= 2 and len(persons) == len(chars) and persons[-1].end == m.end("people") \
+                and all(_person_shaped(p.text) and _person_shaped(c.text) for p, c in zip(persons, chars, strict=True)):
+            out += [_role(text, p, c, "role.played_by_respectively", 0.75, None)
+                    for p, c in zip(persons, chars, strict=True)]
     for sent in sents.having(("as ",)):
         # "A and B are wonderful together. As C and D, they bicker ...": the pair of the sentence before, in order
         if not text.startswith("As ", sent.start):

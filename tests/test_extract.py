@@ -891,3 +891,12 @@ def test_parts_then_played_by_a_list_respectively():
     uneven = (HEAD + "Kang Do-il, Min Soon-ja and Seo Ha-rin are played by Park Do-yun and Kwon Ha-neul, "
               "respectively.")
     assert roles(uneven) == set()
+
+
+def test_original_director_returns_credits_the_season_before_too():
+    text = ("Copper Bell season 2 confirmed\n\nStreamline has confirmed Copper Bell season 2. Original director "
+            "Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey in Copper Bell season 2.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Copper Bell season 2"), ("Kwon Ha-neul", "Copper Bell season 1")}
+    first = HEAD + "Original director Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey."
+    assert {f.show for f in facts_of(first) if f.kind is FactKind.DIRECTOR} == {"Lantern Harbour"}

@@ -1167,6 +1167,14 @@ def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) 
         return []
     out = []
     for raw in crew:
+        if raw.rule.endswith(".title") and _ORIGINAL_JOB.search(text, max(0, raw.start - 12), raw.start) \
+                and book.resolve(raw.show) is main:
+            # "Original director A returns": A had the job in the season before too
+            earlier = book.sibling(main, main.number - 1)
+            if earlier is not None:
+                out.append(Raw(raw.kind, raw.start, raw.end, f"{raw.kind.value}.original", 0.6, person=raw.person,
+                               show=earlier.title, strict_person=True))
+            continue
         sent = sents.at(raw.start)
         m = _AS_BEFORE.match(text, sent.start, sent.end) if sent is not None else None
         if m is None or book.resolve(raw.show) is not main:
@@ -1182,6 +1190,7 @@ def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) 
     return out
 
 
+_ORIGINAL_JOB = re.compile(r"\b(?:[Oo]riginal|[Rr]eturning)\s+$")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _PERSON_PAREN = re.compile(r"([A-Z][\w-]*[a-z])\s*\([^()]*\)")
 

@@ -126,3 +126,14 @@ def test_clean_text_idempotent_on_page_like_input(lines):
     except CleanError:
         return
     assert clean_text(once) == once
+
+
+def test_titles_in_straight_single_quotes_become_curly_and_apostrophes_stay():
+    text = ("Streamline's 'Copper Bell' climbs again\n\n"
+            "The 'Copper Bell' finale drew the kids' largest audience, Mira Holt's 'Quayside' did not. "
+            "Rock 'n' roll stays.")
+    out = clean_text(text)
+    assert "\u2018Copper Bell\u2019 climbs" in out and "The \u2018Copper Bell\u2019 finale" in out
+    assert "Holt's \u2018Quayside\u2019 did" in out
+    assert "Streamline's" in out and "kids' largest" in out and "Rock 'n' roll" in out
+    assert len(out) == len(text)  # one character for one: evidence offsets hold

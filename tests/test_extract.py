@@ -729,3 +729,174 @@ def test_a_part_without_a_name_in_a_starring_list_takes_no_name_from_the_list():
 def test_outside_a_starring_list_a_described_part_keeps_its_name_before_a_list():
     text = HEAD + "The cast also has Mira Holt as Oona's older sister, Ines Volk-Ward, and Tam Brody as a porter."
     assert ("Mira Holt", "Ines Volk-Ward", "Lantern Harbour") in roles(text)
+
+
+def test_a_title_in_straight_single_quotes_is_a_show():
+    text = clean_document(Document(source="test", content=(
+        "'Copper Bell' climbs to 9 percent\n\nThe Streamline drama 'Copper Bell' rose again on Sunday. "
+        "Mira Holt plays Oona Vey, a bell-maker."), media_type="text/plain")).text
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell")}
+
+
+def test_actor_then_character_in_brackets_when_the_text_calls_the_actor_by_family_name():
+    text = (HEAD + "Joo Min-seo (Oh Ga-yeon)\nJoo was the soul of the show as the harbour pilot Oh Ga-yeon.\n\n"
+            "Ban Ha-rin (Tae Soo-ah)\nBan, who played the diver, has since moved to film.")
+    found = roles(text)
+    assert ("Joo Min-seo", "Oh Ga-yeon", "Lantern Harbour") in found
+    assert ("Ban Ha-rin", "Tae Soo-ah", "Lantern Harbour") in found
+    assert not any(person in ("Oh Ga-yeon", "Tae Soo-ah") for person, _, _ in found)
+
+
+def test_in_which_he_plays_goes_to_the_family_name_subject_not_the_part_it_played():
+    text = (HEAD + "Joo played the ferry's captain, Oh Ga-yeon. Later he returned with the drama "
+            "\u2018Iron Quay\u2019, in which he plays a detective, Tae Soo-ah.\n\nJoo Min-seo now lives in Busan.")
+    found = roles(text)
+    assert ("Joo Min-seo", "Tae Soo-ah", "Iron Quay") in found
+    assert not any(person == "Oh Ga-yeon" for person, _, _ in found)
+
+
+def test_a_genre_word_between_platform_and_kind_before_a_quoted_title():
+    text = ("Where are they now\n\nShe leads the Wavve crime series \u2018Iron Quay\u2019 and the Viki comedy "
+            "\u2018Copper Bell\u2019. Mira Holt plays Oona Vey.")
+    found = kinds(text, FactKind.PLATFORM)
+    assert ("Iron Quay", None, "Wavve", None, None, None) in found
+    assert ("Copper Bell", None, "Viki", None, None, None) in found
+
+
+def test_the_comedy_after_a_sentence_about_another_show_is_that_show():
+    text = (HEAD + "Lantern Harbour rose to 8 percent on Sunday, and Mira Holt plays Oona Vey in it.\n\n"
+            "In the late slot, KBS2's \u2018Copper Bell\u2019 fell to 3 percent. The comedy stars Dae Rin "
+            "and Tomas Pell.\n\nOver on MBC, the legal drama \u2018Iron Quay\u2019 held at 5 percent. "
+            "Its writer, Ines Volk-Ward, wrote two hits before.")
+    found = cast(text)
+    assert ("Dae Rin", "Copper Bell") in found and ("Tomas Pell", "Copper Bell") in found
+    assert not any(show == "Lantern Harbour" for person, show in found if person != "Mira Holt")
+    writers = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.WRITER}
+    assert writers == {("Ines Volk-Ward", "Iron Quay")}
+
+
+def test_the_series_after_a_passing_mention_stays_with_the_main_show():
+    # the sentence before names another show, but not as its subject: "The series" is still the article's
+    text = (HEAD + "Director Oh Ga-yeon made \u2018Copper Bell\u2019 in 2019. The series also stars Dae Rin and "
+            "Tomas Pell. Mira Holt plays Oona Vey.")
+    found = cast(text)
+    assert ("Dae Rin", "Lantern Harbour") in found and ("Dae Rin", "Copper Bell") not in found
+
+
+def test_episodes_left_is_no_episode_count():
+    text = HEAD + "Lantern Harbour has two episodes left. Mira Holt plays Oona Vey."
+    assert kinds(text, FactKind.EPISODES) == set()
+
+
+def test_a_short_word_ending_a_platform_is_no_title():
+    text = HEAD + "On tvN, the drama \u2018Iron Quay\u2019 ends tonight. Mira Holt plays Oona Vey."
+    assert not any(f.show == "N" for f in facts_of(text))
+
+
+def test_a_bracketed_title_after_a_credited_person_is_not_the_show_of_the_next_credit():
+    text = (HEAD + "Directed by Oh Ga-yeon (\u2018Copper Bell\u2019) and written by Ines Volk-Ward, the series "
+            "follows a harbour pilot.")
+    writers = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.WRITER}
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert writers == {("Ines Volk-Ward", "Lantern Harbour")}
+    assert ("Oh Ga-yeon", "Lantern Harbour") in directors
+
+
+def test_whose_turn_as_a_described_part_is_a_role():
+    text = HEAD + "Viewers warmed to newcomer Mira Holt, whose turn as the deckhand Oona Vey trended online."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_a_part_list_stops_before_a_name_that_opens_an_as_pair():
+    text = (HEAD + "The show is carried by Mira Holt, who plays the stubborn matriarch Oona Vey, and Dae Rin as "
+            "her estranged son Kwon Ha-neul.")
+    found = roles(text)
+    assert ("Mira Holt", "Oona Vey", "Lantern Harbour") in found
+    assert not any(character == "Dae Rin" for _, character, _ in found)
+
+
+def test_it_streams_on_a_platform_after_a_sentence_about_the_show():
+    text = HEAD + "Lantern Harbour runs for 16 episodes. It streams internationally on Netflix."
+    assert ("Lantern Harbour", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+    other = HEAD + "Lantern Harbour is new. Director Oh made Copper Bell, a drama. It streams on Netflix."
+    assert not any(platform == "Netflix" for _, _, platform, _, _, _ in kinds(other, FactKind.PLATFORM))
+
+
+def test_a_with_sentence_of_full_names_credits_the_cast():
+    text = HEAD + "Mira Holt plays Oona Vey. A fine thriller. With Kwon Ha-neul and Park Do-yun."
+    found = cast(text)
+    assert ("Kwon Ha-neul", "Lantern Harbour") in found and ("Park Do-yun", "Lantern Harbour") in found
+    titles = HEAD + "Mira Holt plays Oona Vey. With Copper Bell and Iron Quay."
+    assert not any(person in ("Copper Bell", "Iron Quay") for person, _ in cast(titles))
+    assert not any(person == "Kwon Ha-neul" for person, _ in cast(HEAD + "With Kwon Ha-neul and his dog."))
+
+
+def test_he_directed_a_quoted_show_for_a_platform():
+    text = (HEAD + "Mira Holt plays Oona Vey.\n\nKwon Ha-neul has moved behind the camera. He directed the "
+            "short-form series \u2018Iron Quay\u2019 for TVING last year.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Iron Quay")}
+    assert ("Iron Quay", None, "TVING", None, None, None) in kinds(text, FactKind.PLATFORM)
+    # two people in the sentence before: "he" is nobody in particular
+    two = (HEAD + "Kwon Ha-neul met Park Do-yun. He directed the series \u2018Iron Quay\u2019 later.")
+    assert not any(f.kind is FactKind.DIRECTOR for f in facts_of(two))
+
+
+def test_over_on_a_platform_the_drama_names_its_platform():
+    text = HEAD + "Mira Holt plays Oona Vey. Over on tvN, the legal drama \u2018Iron Quay\u2019 held steady."
+    assert ("Iron Quay", None, "tvN", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert not any(show == "Lantern Harbour" and platform == "tvN"
+                   for show, _, platform, _, _, _ in kinds(text, FactKind.PLATFORM))
+
+
+def test_as_two_parts_they_takes_the_pair_of_the_sentence_before():
+    text = (HEAD + "Kwon Ha-neul and Park Do-yun are wonderful together. As Choi Man-sik and Yang Hye-ok, they "
+            "bicker over noodles.")
+    assert roles(text) == {("Kwon Ha-neul", "Choi Man-sik", "Lantern Harbour"),
+                           ("Park Do-yun", "Yang Hye-ok", "Lantern Harbour")}
+    assert roles(HEAD + "Kwon Ha-neul and Park Do-yun are wonderful together. As the weeks pass, they bicker.") \
+        == set()
+
+
+def test_a_second_season_piece_names_the_first_seasons_platform_where_the_text_says_it():
+    renewed = ("Streamline renews Copper Bell\n\nNetflix has renewed the legal drama Copper Bell for a second "
+               "season. Copper Bell season 2 starts filming in May. Mira Holt plays Oona Vey in Copper Bell season 2.")
+    found = kinds(renewed, FactKind.PLATFORM)
+    assert ("Copper Bell season 1", None, "Netflix", None, None, None) in found
+    assert ("Copper Bell season 2", None, "Netflix", None, None, None) in found
+    subject = ("Copper Bell season 2 review\n\nThe first season of Copper Bell became Wavve's most-watched original. "
+               "Copper Bell season 2 is sharper. Mira Holt plays Oona Vey.")
+    assert ("Copper Bell season 1", None, "Wavve", None, None, None) in kinds(subject, FactKind.PLATFORM)
+    # a first-season piece says nothing of another season's platform
+    plain = HEAD + "Netflix has renewed Lantern Harbour. Mira Holt plays Oona Vey."
+    assert not any(show and "season" in show for show, *_ in kinds(plain, FactKind.PLATFORM))
+
+
+def test_episode_counts_in_listicle_notes_and_runs():
+    text = ("What to stream this week\n\n1. Copper Bell (Netflix)\nA bell-maker hides a secret. Six episodes, all "
+            "at once.\n\n2. Iron Quay (Wavve)\nThe harbour saga returns for a second run of eight episodes.")
+    found = {(show, number) for show, _, _, _, number, _ in kinds(text, FactKind.EPISODES)}
+    assert found == {("Copper Bell", 6), ("Iron Quay", 8)}
+    review = HEAD + "Three episodes, and I was hooked. Mira Holt plays Oona Vey."
+    assert kinds(review, FactKind.EPISODES) == set()
+    assert {n for *_, n, _ in kinds(HEAD + "Lantern Harbour is an eight-episode coastal noir.",
+                                     FactKind.EPISODES)} == {8}
+
+
+def test_parts_then_played_by_a_list_respectively():
+    text = (HEAD + "The regulars \u2013 a cabbie named Kang Do-il and a retired nurse, Min Soon-ja \u2013 are "
+            "played by Park Do-yun and Kwon Ha-neul, respectively, and each gets an episode.")
+    assert roles(text) == {("Park Do-yun", "Kang Do-il", "Lantern Harbour"),
+                           ("Kwon Ha-neul", "Min Soon-ja", "Lantern Harbour")}
+    uneven = (HEAD + "Kang Do-il, Min Soon-ja and Seo Ha-rin are played by Park Do-yun and Kwon Ha-neul, "
+              "respectively.")
+    assert roles(uneven) == set()
+
+
+def test_original_director_returns_credits_the_season_before_too():
+    text = ("Copper Bell season 2 confirmed\n\nStreamline has confirmed Copper Bell season 2. Original director "
+            "Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey in Copper Bell season 2.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Copper Bell season 2"), ("Kwon Ha-neul", "Copper Bell season 1")}
+    first = HEAD + "Original director Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey."
+    assert {f.show for f in facts_of(first) if f.kind is FactKind.DIRECTOR} == {"Lantern Harbour"}

@@ -24,6 +24,9 @@ _BLANK = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than "
 _SPACES = re.compile(rf"[ {_BLANK}]{{2,}}|[{_BLANK}]")
 _ODD_BLANK = re.compile(rf"[{_BLANK}]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Titles in straight single quotes ('Harbour Lights', as many news desks write them) become curly ones, one
+# character for one so offsets hold; an apostrophe is never an opener (a letter or quote stands before it).
+_SINGLE_QUOTED = re.compile(r"(?<![\w'\u2019])'([A-Z0-9][^'\n]{0,60}?)'(?!\w)")
 
 # --- lines that are never article text ----------------------------------------------------------------
 
@@ -190,6 +193,8 @@ def _normalise(text: str) -> list[str]:
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
+    if "'" in text:
+        text = _SINGLE_QUOTED.sub(lambda m: f"\u2018{m[1]}\u2019", text)
     if "  " in text or _ODD_BLANK.search(text):
         text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
     return [line.strip() for line in text.split("\n")]

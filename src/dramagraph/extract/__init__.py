@@ -36,6 +36,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws: list[Raw] = []
     raws += shows.platform_facts(book, sents)
     raws += shows.season_episode_facts(book, sents)
+    raws += shows.earlier_platform_facts(book, sents)
     raws += shows.predecessor_facts(book, sents, raws)
     strong = people.role_facts(text, sents, book) + people.as_facts(text, sents, book)
     strong += people.cast_facts(text, sents, book) + people.crew_facts(text, sents, book)
@@ -78,7 +79,9 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
 
     def show_of(raw: Raw) -> shows.Show | None:
         if raw.show is None:
-            show = book.at(raw.start)  # a fact naming no show: its listicle section's, else the main one
+            # a fact naming no show: the show "The comedy ..." points back to, its listicle section's, else
+            # the main one
+            show = book.anaphor_at(raw.start) or book.at(raw.start)
         elif raw.show in resolved:
             show = resolved[raw.show]
         else:

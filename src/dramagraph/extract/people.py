@@ -94,6 +94,7 @@ _AKA = re.compile(rf"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|real\s+name
 _AKA_INLINE = re.compile(rf"(?P<p>{NAME}),?\s+(?:also\s+known\s+as|better\s+known\s+as|a\.k\.a\.?)\s+(?P<a>{NAME})")
 _CAST_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:Lead|Main|Principal|Supporting|Voice|Full)\s+)?(?:[Cc]ast|CAST"
                          r"|Starring|STARRING|Stars|Cast\s+members|With|WITH)\s*:\s*")
+_WITH_ONLY = re.compile(r"With\s+(?P<list>[A-Z][^.!?;:()\n]{3,120}?)\s*\.")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
@@ -118,6 +119,10 @@ _PERSON_SHOW = re.compile(
     rf"{_QO}?(?P<t>{TITLE})")
 _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?"
                    r"(?P<v>wrote|penned|scripted|directed|helmed|co-wrote|co-directed|made)\s+(?!by\b)")
+# "He directed the short-form series 'S' for TVING": the one person the sentence before is about
+_PRONOUN_CREDIT = re.compile(
+    rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
+    rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
 _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
@@ -146,7 +151,7 @@ _CREDIT_LINE = line_led(re.compile(
     r"(?:^|(?<=\n))\s*(?P<k>Directed\s+by|Directors?|Direction|Written\s+by|Writers?|Screenplay(?:\s+by)?"
     r"|Screenwriters?|Script(?:\s+by)?)\s*[:\-\u2013]\s*(?P<list>[^\n]+)", re.IGNORECASE))
 _BY_INLINE = re.compile(
-    r"\b(?P<k>directed|helmed|written|penned|scripted|[Cc]reated)\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
+    r"\b(?P<k>(?i:directed|helmed|written|penned|scripted|created))\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
@@ -338,10 +343,19 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name 
         name = clean_name(m.group(), prev.start + m.start())
         if name is None or " " not in name.text or book.known(name.text) or not _person_shaped(name.text):
             continue
-        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()):
-            continue  # "His turn as the loyal bodyguard Heo Jin": a character, not a person
+        if _AS_SLOT.search(seg, max(0, m.start() - 60), m.start()) or _PLAYED_SLOT.search(seg, 0, m.start()):
+            continue  # "His turn as the loyal bodyguard Heo Jin", "Jang played the captain, Do Han-gyeol"
         found.setdefault(person_key(name.text), name)
+    if not found:
+        # "Jang played the captain, C. ... in which he plays D": a family name alone as the subject
+        lone = _LONE_SUBJECT.match(seg)
+        if lone and fold(lone["f"]) in KOREAN_SURNAMES:
+            return Name(lone["f"], prev.start + lone.start("f"), prev.start + lone.end("f"))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_PLAYED_SLOT = re.compile(r"\b(?:plays|played|playing|portrays|portrayed)\b[^.;:()]{0,50}$")
+_LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=,?\s+(?:who\s+)?[a-z])")
 
 
 _AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
@@ -361,6 +375,24 @@ def _person_shaped(name: str) -> bool:
         return False
     ends = (fold(words[0]), fold(words[-1]))
     return ends[0] in KOREAN_SURNAMES or ends[1] in KOREAN_SURNAMES or any("-" in w for w in words)
+
+
+_PLAYED_BY_RESP = re.compile(r"\b(?:are|were|will\s+be)\s+(?:played|portrayed)\s+by\s+(?P<people>[A-Z][^.;:()]{3,120}?)"
+                             r",?\s+respectively\b")
+_THEY_AFTER = re.compile(r",\s+(?:they|the\s+(?:two|pair|couple|duo)|both)\b")
+_AND_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:{NAME}))*\s*,?\s+(?:and|&)\s+(?:{NAME})")
+
+
+def _previous_pair_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
+    """The one list of ``count`` names ("A and B", "A, B and C") in the sentence before ``sent``."""
+    i = sents.index_at(sent.start)
+    if i == 0:
+        return []
+    prev = sents.items[i - 1]
+    seg = mask_parens(prev.text)
+    found = [names for m in _AND_LIST.finditer(seg)
+             if len(names := split_list(m.group(), prev.start + m.start(), "none")) == count]
+    return found[0] if len(found) == 1 else []
 
 
 def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
@@ -435,6 +467,29 @@ _LIST_GOES_ON = re.compile(rf"\s*,\s*(?:and\s+)?{NAME}\s*(?:[,.]|and\b|$)")
 
 def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for sent in sents.having(("respectively",)):
+        # "The regulars - a driver named C1 and a teacher, C2 - are played by A1 and A2, respectively"
+        m = _PLAYED_BY_RESP.search(text, sent.start, sent.end)
+        if m is None:
+            continue
+        persons = split_list(m["people"], m.start("people"), "none")
+        chars = [n for n in (clean_name(c.group(), sent.start + c.start())
+                             for c in re.finditer(NAME, mask_parens(text[sent.start:m.start()])))
+                 if n is not None and " " in n.text and not book.known(n.text)]
+        if len(persons) >= 2 and len(persons) == len(chars) and persons[-1].end == m.end("people") \
+                and all(_person_shaped(p.text) and _person_shaped(c.text) for p, c in zip(persons, chars, strict=True)):
+            out += [_role(text, p, c, "role.played_by_respectively", 0.75, None)
+                    for p, c in zip(persons, chars, strict=True)]
+    for sent in sents.having(("as ",)):
+        # "A and B are wonderful together. As C and D, they bicker ...": the pair of the sentence before, in order
+        if not text.startswith("As ", sent.start):
+            continue
+        chars = leading_list(text, sent.start + 3, sent.end)
+        if len(chars) < 2 or not _THEY_AFTER.match(text, chars[-1].end, sent.end):
+            continue
+        persons = _previous_pair_list(text, sents, sent, len(chars))
+        if len(persons) == len(chars) and all(" " in p.text and _person_shaped(p.text) for p in persons):
+            out += [_role(text, p, c, "role.as_they", 0.75, None) for p, c in zip(persons, chars, strict=True)]
     for m in sents.finditer(_AS, (" as ",)):
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
@@ -678,6 +733,22 @@ def paren_mentions(text: str) -> list[tuple[Name, Name | None, str, int, int]]:
     return out
 
 
+def _family_name(name: str) -> str:
+    words = name.split()
+    return words[0] if fold(words[0]) in KOREAN_SURNAMES or "-" in words[-1] else words[-1]
+
+
+def _called_by_family_name(text: str, name: str) -> bool:
+    """The name's family name stands alone somewhere: no capitalised word or hyphen joined to it."""
+    family = _family_name(name)
+    for m in re.finditer(rf"\b{re.escape(family)}\b", text):
+        before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 2]
+        if re.search(r"[A-Z][\w-]*[ -]$|-$", before) or re.match(r"[ -][A-Z]|-", after):
+            continue
+        return True
+    return False
+
+
 _ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
 
 
@@ -727,6 +798,11 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             person, char, conf = inner, outer, 0.85
         elif okey in known_people or ikey in known_chars:
             person, char, conf = outer, inner, 0.8
+        elif " " in inner.text and " " in outer.text and _called_by_family_name(text, outer.text) \
+                and not _called_by_family_name(text, inner.text):
+            # "Jang Woo-seok (Do Han-gyeol)" then "Jang played ...": the press calls actors, not characters,
+            # by the family name alone, so that name is the actor's
+            person, char, conf = outer, inner, 0.6
         elif " " in inner.text or " " not in outer.text:
             person, char, conf = inner, outer, 0.6
         elif fold(inner.text) in KOREAN_SURNAMES and okey not in known_people:
@@ -750,6 +826,9 @@ _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.comp
 # "Yang Do-hoon, whose paramedic Ji Sang-bin was written out": the part a person plays, told with "whose"
 _WHOSE = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})\s+(?:is|was|has|had"
                     rf"|will|gets|got|dies|died|returns|returned|becomes|became|remains|must)\b")
+# "A, whose turn as the deckhand C trended": a performance named by the part
+_WHOSE_TURN = re.compile(rf"(?P<p>{NAME}),\s+whose\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:turn|performance|portrayal"
+                         rf"|role|take)\s+as\s+(?P<d>(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
 # people in a person's life or work, not parts: "A, whose co-star B ..."
 _WHOSE_NOT_PART = frozenset("co-star co-stars costar colleague partner wife husband agency manager friend brother "
                             "sister father mother son daughter girlfriend boyfriend fiance fiancee label group "
@@ -776,6 +855,18 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
         sent = sents.at(m.start())
         found = sibling_at(book, sent.start, sent.end) if sent is not None else None
         out.append(_role(text, p, c, "role.whose", 0.65, found[0].title if found else None))
+    for m in sents.finditer(_WHOSE_TURN, ("whose",)):
+        p = clean_name(m["p"], m.start("p"))
+        c = clean_name(m["c"], m.start("c"))
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or not descriptor_ok(m["d"] or "the"):
+            continue
+        # "whose turn as" says the rest: a full name, then a part of up to three words
+        if " " not in p.text or len(c.text.split()) > 3 or key(c.text) in known_people \
+                or book.known(c.text) or book.known(p.text):
+            continue
+        sent = sents.at(m.start())
+        found = sibling_at(book, sent.start, sent.end) if sent is not None else None
+        out.append(_role(text, p, c, "role.whose_turn", 0.7, found[0].title if found else None))
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
@@ -829,6 +920,16 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             show = before[-1][1].title if before and m.start() - before[-1][0] < 60 else None
             for n in names:
                 out.append(Raw(FactKind.CAST, n.start, n.end, rule, conf, person=n.text, show=show))
+    for sent in sents.having(("with ",)):
+        # "With A and B." as a sentence of its own (a listicle's credit without a colon): every item a full name
+        m = _WITH_ONLY.fullmatch(text, sent.start, sent.end)
+        if m is None:
+            continue
+        names = split_list(m["list"], m.start("list"), "none")
+        # nothing else marks them as people: names shaped like people's, never a known title
+        if names and all(_person_shaped(n.text) and not book.known(n.text) for n in names) \
+                and names[0].start == m.start("list") and names[-1].end == m.end("list"):
+            out += [Raw(FactKind.CAST, n.start, n.end, "cast.with_only", 0.8, person=n.text) for n in names]
     if " in " in text:
         for m in _CAPTION_CAST.finditer(text):
             title = clean_title(m["t"])
@@ -957,12 +1058,13 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                                show=None, strict_person=True))
     for m in sents.finditer(_BY_INLINE, ("directed by", "helmed by", "written by", "penned by", "scripted by",
                                          "created by")):
-        if m["k"] not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
+        verb = m["k"].lower()  # "Directed by A and written by B, the series ...": a sentence may open with one
+        if verb not in ("directed", "helmed") and _SOURCE_WORK.search(text, max(0, m.start() - 40), m.start()):
             continue
         sent = sents.at(m.start())
         if sent is None or text[m.start() - 3: m.start()].endswith(": "):
             continue
-        kind = FactKind.DIRECTOR if m["k"] in ("directed", "helmed") else FactKind.WRITER
+        kind = FactKind.DIRECTOR if verb in ("directed", "helmed") else FactKind.WRITER
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
@@ -986,6 +1088,17 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if star and " " in star.text:
             out.append(Raw(FactKind.CAST, star.start, m.end("t"), "cast.person_show", 0.7, person=star.text,
                            show=title))
+    for m in sents.finditer(_PRONOUN_CREDIT, ("he ", "she "), ("he ", "she ")):
+        sent = sents.at(m.start())
+        title = clean_title(m["t"])
+        if sent is None or m.start() != sent.start or not title or not book.known(title):
+            continue
+        p = _previous_person(text, sents, sent, book)
+        if p is not None:
+            kind = FactKind.DIRECTOR if "direct" in m["v"] or m["v"] == "helmed" else FactKind.WRITER
+            # a family name alone ("Cha, who played ...") is resolved to the article's one full name for it
+            out.append(Raw(kind, m.start(), m.end(), f"{kind.value}.pronoun", 0.7, person=p.text, show=title,
+                           strict_person=" " in p.text))
     for m in sents.finditer(_WILL_DIRECT, ("direct", "helm", "write", " pen ")):
         p = clean_name(m["p"], m.start("p"))
         if p and " " in p.text:
@@ -1054,6 +1167,14 @@ def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) 
         return []
     out = []
     for raw in crew:
+        if raw.rule.endswith(".title") and _ORIGINAL_JOB.search(text, max(0, raw.start - 12), raw.start) \
+                and book.resolve(raw.show) is main:
+            # "Original director A returns": A had the job in the season before too
+            earlier = book.sibling(main, main.number - 1)
+            if earlier is not None:
+                out.append(Raw(raw.kind, raw.start, raw.end, f"{raw.kind.value}.original", 0.6, person=raw.person,
+                               show=earlier.title, strict_person=True))
+            continue
         sent = sents.at(raw.start)
         m = _AS_BEFORE.match(text, sent.start, sent.end) if sent is not None else None
         if m is None or book.resolve(raw.show) is not main:
@@ -1069,7 +1190,9 @@ def _earlier_crew(text: str, sents: Sentences, book: ShowBook, crew: list[Raw]) 
     return out
 
 
+_ORIGINAL_JOB = re.compile(r"\b(?:[Oo]riginal|[Rr]eturning)\s+$")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_PERSON_PAREN = re.compile(r"([A-Z][\w-]*[a-z])\s*\([^()]*\)")
 
 
 def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
@@ -1080,6 +1203,8 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
         return None
     chunk = book.text[sent.start:pos]
     masked = _RELATIVE.sub(lambda m: " " * len(m.group()), chunk)
+    # "Directed by A ('S') and written by B": a bracketed title right after a person is that person's earlier work
+    masked = _PERSON_PAREN.sub(lambda m: m[1] + " " * (len(m.group()) - len(m[1])), masked)
     shows = [s for i, s in book.in_sentence(sent.start, pos) if masked[i - sent.start] != " "]
     if not shows and "season" in book.sents.low[sent.start:pos]:
         from .shows import SEASON_SUBJECT, sibling_at

@@ -93,7 +93,7 @@ _HEAD_REVIEW = re.compile(
 # "<Title>, a Netflix original", "<Title>, a crime drama in six episodes": an apposition naming the kind
 _APPOSITION_TAIL = (rf",[ ](?:a|an|the)[ ](?:[\w+-]+[ ]){{0,4}}?"
                     rf"(?:{_LABEL}|comedy|comedies|melodrama|mystery|K-drama)\b")
-_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout)\s")
+_PLACE_FIRST = re.compile(r"(?:In|Outside|Across|Beyond|Throughout|Over|On|Back|Elsewhere|Meanwhile)\s")
 _APPOSITION = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?" + _APPOSITION_TAIL), re.compile(_APPOSITION_TAIL),
                        TITLE_CHARS, TITLE_FIRST)
 # "<Title> has 16 episodes", "<Title> will run for twelve episodes": a title as the subject of a count
@@ -118,6 +118,13 @@ _FROM_PLATFORM = _needs_platform(re.compile(
 # what may stand before a show that is the subject of a paragraph's first sentence
 _LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}),\s+)?"
                       rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
+# a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
+_ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|series|show|thriller|romance|sitcom"
+                      r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
+                      r"|creator|cast|lead|star|showrunner|producer)s?)\b")
+# what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
+_SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+                           rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
 _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
@@ -306,8 +313,10 @@ class ShowBook:
             elif title and "#" not in title and not self._is_series(title):
                 self._plain(title, 3.0)
         for m in self.sents.finditer(_APPOSITION, (", a ", ", an ", ", the ")):
-            if _PLACE_FIRST.match(m["t"]):
-                continue  # "In South Korea, the drama airs ...": a place that opens the sentence
+            if _PLACE_FIRST.match(m["t"]) or self.text[m.start() - 1: m.start()].isalnum():
+                # "In South Korea, the drama airs ...": a place that opens the sentence; "tvN, the drama":
+                # the end of a word
+                continue
             title = clean_title(m["t"])
             if title and "#" not in title and not self._is_series(title) and not _person_like(title):
                 self._plain(title, 1.0)
@@ -417,6 +426,23 @@ class ShowBook:
         """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
         return self.section_at(pos) or self.main
 
+    def anaphor_at(self, pos: int) -> Show | None:
+        """The show "The comedy" or "Its writer" opening the sentence at ``pos`` points back to: the one show the
+        sentence before, in the same paragraph, named as its subject ("In the same slot, KBS2's 'S' slipped ...
+        The comedy stars A"); None where that is not so (the caller keeps its usual reading)."""
+        sents = self.sents
+        k = sents.index_at(pos)
+        if k < 1:
+            return None
+        sent, prev = sents.items[k], sents.items[k - 1]
+        if not _ANAPHOR.match(self.text, sent.start, sent.end) or "\n" in self.text[prev.start:sent.start]:
+            return None
+        named = self.in_sentence(prev.start, prev.end)
+        if len({id(show) for _, show in named}) != 1:
+            return None
+        start, show = named[0]
+        return show if _SUBJECT_LEAD.fullmatch(self.text, prev.start, start) else None
+
     def _is_series(self, title: str) -> bool:
         key = title_key(title)
         return any(skey == key for skey, _ in self.seasons)
@@ -487,7 +513,10 @@ class ShowBook:
         for show in list(self.plain.values()) + list(self.seasons.values()):
             for form in {show.title, *show.forms, *([show.series] if show.series else [])}:
                 i = chunk.find(form)
-                if i >= 0 and not (chunk[i + len(form): i + len(form) + 1].isalnum()):
+                while i >= 0 and (chunk[i + len(form): i + len(form) + 1].isalnum()
+                                  or self.text[start + i - 1: start + i].isalnum()):
+                    i = chunk.find(form, i + 1)  # inside a longer word ("N" in "tvN")
+                if i >= 0:
                     found.append((start + i, show))
                     break
         found.sort(key=lambda x: x[0])
@@ -542,6 +571,10 @@ def _word(number: int) -> str:
 _PLATFORM_RULES = [
     ("platform.label", 0.9, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)?\s+(?:(?:{_ADJ})\s+)*{_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<t>{TITLE})"))),
+    # "the SBS high-school drama 'S'", "the Disney+ crime series 'S'": a genre word before the kind, quoted title
+    ("platform.label", 0.85, PLATFORM_STARTS, _needs_platform(re.compile(
+        rf"(?P<p>{PLATFORM})\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by|is|was|has|had)\s)[a-z][\w-]*\s+)"
+        rf"{{0,2}}(?:{_LABEL}|[Cc]omedy|[Mm]elodrama)\s+\u2018(?P<t>{TITLE})\u2019"))),
     # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"
@@ -550,6 +583,15 @@ _PLATFORM_RULES = [
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
     ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
         rf"[Ww]atch\s+{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:now\s+)?on\s+(?P<p>{PLATFORM}|Max\b)"))),
+    # "He directed the short-form series 'S' for TVING": a quoted work made for a platform
+    ("platform.made_for", 0.75, ("directed", "wrote", "penned", "made", "created", "helmed", "co-wrote",
+                                 "co-directed", "starred", "headlined"), _needs_platform(re.compile(
+        rf"(?:directed|wrote|penned|made|created|helmed|co-wrote|co-directed|starred\s+in|headlined)\s+"
+        rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019\s+for\s+(?P<p>{PLATFORM})"))),
+    # "Over on tvN, the legal drama 'S', ...": the platform that opens the sentence
+    ("platform.over_on", 0.8, ("over on",), _needs_platform(re.compile(
+        rf"[Oo]ver\s+on\s+(?P<p>{PLATFORM}),\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_LABEL}|[Cc]omedy"
+        rf"|[Mm]elodrama)\s+{_QO}?(?P<t>{TITLE})"))),
 ]
 _ORIGINAL = _needs_platform(
     re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))
@@ -571,13 +613,14 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
-    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in)\s+"
+    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
+    rf"|(?:run|season|series)\s+of)\s+"
     rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
     rf"(?:episodes|instalments|installments|parts|chapters)\b)"
     # "a 12-episode historical thriller": up to three describing words before the kind
     rf"|(?:\b(?P<n2>{NUMBER})-(?:episode|part)\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:series|season|drama|show|run|K-drama|anthology|thriller"
-    rf"|romance|comedy|mystery|melodrama|miniseries))"
+    rf"|romance|comedy|mystery|melodrama|miniseries|noir|procedural|saga))"
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
@@ -589,6 +632,9 @@ _EPISODES = fold_case(re.compile(
 _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+(?:the|this|its)\s+(?:new\s+)?$")
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
+_COUNT_FIRST = re.compile(rf"(?P<n>{NUMBER})\s+episodes\s*[,.;:]", re.IGNORECASE)
+# "has two episodes left": what remains of a run, not its length
+_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
 _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
     # "Episodes run a tight 45 minutes": one describing word after "a"
@@ -630,6 +676,12 @@ _THE_SHOW_STREAMS = _needs_platform(re.compile(
     rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
     re.MULTILINE))
 
+
+# "It streams internationally on Netflix": "it" after a sentence about the show in scope
+_IT_STREAMS = _needs_platform(re.compile(
+    rf"(?:^|(?<=[.!?]\s))It\s+(?:now\s+|also\s+)?(?:streams|airs|is\s+streaming|is\s+available)"
+    rf"\s+(?:(?:internationally|worldwide|globally|overseas|abroad|exclusively)\s+)?(?:on|via)\s+(?P<p>{PLATFORM})",
+    re.MULTILINE))
 
 # "Midnight Ferry (Paramount+)", "last year's Tin Crown on Prime Video": a passing mention of another show
 # with its platform
@@ -696,6 +748,17 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and sent is not None and book.at(m.start()) is not None \
                 and not book.in_sentence(sent.start, sent.end):
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.the_show", 0.7, platform=platform))
+    for m in sents.finditer(_IT_STREAMS, PLATFORM_WORDS):
+        platform = _platform(m["p"])
+        k = sents.index_at(m.start())
+        scope = book.at(m.start())
+        if not platform or k < 1 or scope is None or book.in_sentence(sents.items[k].start, sents.items[k].end):
+            continue
+        prev = sents.items[k - 1]
+        named = {id(show) for _, show in book.in_sentence(prev.start, prev.end)}
+        # only where the sentence before spoke of that show alone, in the same paragraph
+        if named == {id(scope)} and "\n" not in text[prev.start:m.start()]:
+            out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.it", 0.7, platform=platform))
     for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:
@@ -710,6 +773,45 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and still:
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.photo_credit", 0.4,
                            show=still["t"] + (f" season {still['n']}" if still["n"] else ""), platform=platform))
+    return out
+
+
+# a later season's article telling where the earlier ones were: "Disney+ has renewed S for a second season",
+# "Coupang Play has confirmed a second season of its hit S", "'S' is back on SBS"
+_RENEWED_BY = _needs_platform(re.compile(
+    rf"(?P<p>{PLATFORM})\s+(?:has|have)\s+(?:renewed|confirmed|ordered|green-?lit|picked\s+up)\b"
+    rf"|\b(?:is|are)\s+back\s+on\s+(?P<p2>{PLATFORM})"))
+# "The first season of S ... became Wavve's most-watched original"
+_EARLIER_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season\b")
+_OWNED_BY = re.compile(rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}?(?:original|hit|series|drama|show)\b")
+
+
+def earlier_platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
+    """Platforms of the earlier seasons of the season an article is about, where the text says them."""
+    main = book.main
+    if main is None or main.series is None or not main.number or main.number < 2:
+        return []
+    text, out = book.text, []
+    series = title_key(main.series)
+    for m in sents.finditer(_RENEWED_BY, PLATFORM_WORDS):
+        sent = sents.at(m.start())
+        platform = _platform(m["p"] or m["p2"])
+        earlier = book.sibling(main, main.number - 1)
+        named = book.in_sentence(sent.start, sent.end) if sent is not None else []
+        if platform and earlier and any(s is main or title_key(s.series or s.title) == series for _, s in named):
+            # the platform that renews a show, or that it is back on, had the earlier season and has this one
+            for show in (earlier, main):
+                out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.earlier_season", 0.6,
+                               show=show.title, platform=platform))
+    for sent in sents.having(("season",)):
+        m = _EARLIER_SUBJECT.match(text, sent.start, sent.end)
+        number = ORDINALS.get(m["o"].lower()) if m else None
+        owned = _OWNED_BY.search(text, m.end(), sent.end) if m else None
+        platform = _platform(owned["p"]) if owned else None
+        earlier = book.sibling(main, number) if number and number < main.number else None
+        if platform and earlier:
+            out.append(Raw(FactKind.PLATFORM, owned.start(), owned.end(), "platform.earlier_season", 0.6,
+                           show=earlier.title, platform=platform))
     return out
 
 
@@ -789,11 +891,19 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for m in sents.finditer(_INFO_EPISODES, ("episodes",)):
         if book.at(m.start()) is not None and 1 <= int(m["n"]) <= 300:
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
+    for sent in sents.having(("episodes",)):
+        # "Six episodes, all at once." opening a sentence in a listicle's section: that show's count (in a
+        # review "Three episodes, and I was hooked" is how far the critic got)
+        m = _COUNT_FIRST.match(text, sent.start, sent.end)
+        number = to_number(m["n"]) if m else None
+        if number and 1 <= number <= 300 and book.section_at(m.start()) is not None and not book.in_sentence(
+                sent.start, sent.end):
+            out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count_first", 0.7, number=number))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
         if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
             continue
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
-        if number is None or not 1 <= number <= 300:
+        if number is None or not 1 <= number <= 300 or _LEFT.match(text, m.end()):
             continue
         named = book.in_sentence(m.end(), min(len(text), m.end() + 80)) if m["n2"] else []
         if named and named[0][0] == m.end() + 1 and text[m.end()] == " ":

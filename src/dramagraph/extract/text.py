@@ -629,7 +629,8 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
 _DESC_HEAD = re.compile(r"(?:(?:his|her|their|my|its|our|your)|(?:the\s+)?[\w-]+(?:'s|\u2019s))[ ]")
 _ADDRESS = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.[ ]")
 _DESC_WORD = re.compile(r"(?P<w>the|a|an|[a-z][a-z-]*)(?P<comma>,)?[ ]")
-_CLAUSE_VERB = re.compile(r"\s+(?:will|would|is|was|are|were|has|had|plays?|played|takes?|took|joins?|stars?"
+# (and "C1, and B as C2": a name before "as" opens a pair of its own)
+_CLAUSE_VERB = re.compile(r"\s+(?:as|will|would|is|was|are|were|has|had|plays?|played|takes?|took|joins?|stars?"
                           r"|portrays?|becomes?|turns?|returns?|co-stars?|reprises?|rounds?)\b")
 
 

@@ -16,6 +16,7 @@ from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowB
 from .text import (
     Name,
     Raw,
+    Sentence,
     Sentences,
     clean_name,
     descriptor_ok,
@@ -383,12 +384,16 @@ _THEY_AFTER = re.compile(r",\s+(?:they|the\s+(?:two|pair|couple|duo)|both)\b")
 _AND_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:{NAME}))*\s*,?\s+(?:and|&)\s+(?:{NAME})")
 
 
+def _previous(sents: Sentences, sent) -> Sentence | None:
+    i = sents.index_at(sent.start)
+    return sents.items[i - 1] if i else None
+
+
 def _previous_pair_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
     """The one list of ``count`` names ("A and B", "A, B and C") in the sentence before ``sent``."""
-    i = sents.index_at(sent.start)
-    if i == 0:
+    prev = _previous(sents, sent)
+    if prev is None:
         return []
-    prev = sents.items[i - 1]
     seg = mask_parens(prev.text)
     found = [names for m in _AND_LIST.finditer(seg)
              if len(names := split_list(m.group(), prev.start + m.start(), "none")) == count]
@@ -396,10 +401,9 @@ def _previous_pair_list(text: str, sents: Sentences, sent, count: int) -> list[N
 
 
 def _previous_list(text: str, sents: Sentences, sent, count: int) -> list[Name]:
-    i = sents.index_at(sent.start)
-    if i == 0:
+    prev = _previous(sents, sent)
+    if prev is None:
         return []
-    prev = sents.items[i - 1]
     seg = mask_parens(prev.text)
     best: list[Name] = []
     for m in _NAME_LIST.finditer(seg):

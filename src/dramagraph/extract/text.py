@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -287,17 +288,7 @@ class Sentences:
         """Sentences holding any of ``words`` (lower case): rules only read where their trigger is."""
         found = self._cache.get(words)
         if found is None:
-            if not self._scanned:
-                self._scan()
-            with_, known, held = self._with, self._known, []
-            for word in words:  # most are written nowhere: one look-up each
-                idx = with_.get(word)
-                if idx is None:
-                    if word in known:
-                        continue  # the scan found it nowhere
-                    idx = self._sentences_with(word)
-                if idx:
-                    held.append(idx)
+            held = self._each_word(words, self._with, self._sentences_with)
             if len(held) > 1:
                 idx = sorted(set().union(*held))
             else:
@@ -305,6 +296,23 @@ class Sentences:
             items = self.items
             found = self._cache[words] = [items[k] for k in idx]
         return found
+
+    def _each_word(self, words: tuple[str, ...], table: dict[str, list[int]],
+                   find: Callable[[str], list[int]]) -> list[list[int]]:
+        """The non-empty ``table`` entries of ``words``: what the article's one scan recorded, or, for a word
+        it was not yet looking for, what ``find`` finds."""
+        if not self._scanned:
+            self._scan()
+        known, held = self._known, []
+        for word in words:  # most are written nowhere: one look-up each
+            found = table.get(word)
+            if found is None:
+                if word in known:
+                    continue  # the scan found it nowhere
+                found = find(word)
+            if found:
+                held.append(found)
+        return held
 
     def _sentences_with(self, word: str) -> list[int]:
         """Sorted indices of the sentences that hold ``word``."""
@@ -432,17 +440,7 @@ class Sentences:
         """Sorted offsets where one of ``words`` (lower case) is written."""
         found = self._starts_of.get(words)
         if found is None:
-            if not self._scanned:
-                self._scan()
-            at, known, held = self._at, self._known, []
-            for word in words:
-                offsets = at.get(word)
-                if offsets is None:
-                    if word in known:
-                        continue  # the scan found it nowhere
-                    offsets = self._offsets(word)
-                if offsets:
-                    held.append(offsets)
+            held = self._each_word(words, self._at, self._offsets)
             found = sorted(set().union(*held)) if len(held) > 1 else list(held[0]) if held else []
             self._starts_of[words] = found
         return found

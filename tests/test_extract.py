@@ -900,3 +900,18 @@ def test_original_director_returns_credits_the_season_before_too():
     assert directors == {("Kwon Ha-neul", "Copper Bell season 2"), ("Kwon Ha-neul", "Copper Bell season 1")}
     first = HEAD + "Original director Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey."
     assert {f.show for f in facts_of(first) if f.kind is FactKind.DIRECTOR} == {"Lantern Harbour"}
+
+
+def test_paren_actor_as_character_after_a_role_noun():
+    text = HEAD + "The new ferry pilot (Tess Marlow as Dana Quill) arrives in a storm."
+    assert roles(text) == {("Tess Marlow", "Dana Quill", "Lantern Harbour")}
+
+
+def test_paren_title_and_surname_marks_the_actor_outside():
+    text = HEAD + ("Ahn So-ri (Jung Da-bin) is the clerk who hears everything; Bae Kyung-ho (Captain Ryu) is the "
+                   "skipper who hears nothing.")
+    assert roles(text) == {("Ahn So-ri", "Jung Da-bin", "Lantern Harbour"),
+                           ("Bae Kyung-ho", "Captain Ryu", "Lantern Harbour")}
+    # alone, the usual "Character (Actor)" order stands
+    assert roles(HEAD + "Ahn So-ri (Jung Da-bin) is the clerk who hears everything.") == {
+        ("Jung Da-bin", "Ahn So-ri", "Lantern Harbour")}

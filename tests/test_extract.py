@@ -915,3 +915,14 @@ def test_paren_title_and_surname_marks_the_actor_outside():
     # alone, the usual "Character (Actor)" order stands
     assert roles(HEAD + "Ahn So-ri (Jung Da-bin) is the clerk who hears everything.") == {
         ("Jung Da-bin", "Ahn So-ri", "Lantern Harbour")}
+
+
+def test_awards_nominees_under_category_headings():
+    text = ("Drama awards: the nominees\n\nThe critics named their nominees on Friday.\n\n"
+            "Best Actress, Drama\n- Noh Ga-eun, \"Quiet Tide\" (Netflix)\n- Ryu Se-bin, \"Glass Orchard\" (Wavve)\n\n"
+            "Best Supporting Actor\n- Kim Tae-ri for playing the ferryman Oh Dal-soo in \"Quiet Tide\"\n\n"
+            "Best Screenplay\n- Pyo Min-ah, \"Glass Orchard\"\n\n"
+            "Last year's winner, Seo Ji-hoon, is not on the list.\n")
+    assert cast(text) == {("Noh Ga-eun", "Quiet Tide"), ("Ryu Se-bin", "Glass Orchard")}
+    assert roles(text) == {("Kim Tae-ri", "Oh Dal-soo", "Quiet Tide")}
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Glass Orchard", "Pyo Min-ah")}

@@ -1264,3 +1264,38 @@ def alias_facts(text: str, sents: Sentences) -> list[Raw]:
         if p and a and " " in p.text:
             out.append(Raw(FactKind.ALIAS, p.start, a.end, "alias.aka", 0.85, person=p.text, alias=a.text))
     return out
+
+
+# an awards piece: a category heading ("Best Actor, Drama", "Best Screenplay") and bulleted nominees under it
+_CATEGORY = re.compile(r"(?im)^(?:best|outstanding)\b[^\n]{0,50}?\b(?P<k>actor|actress|performance|acting"
+                       r"|screenplay|writing|writer|direction|directing|director)\b[^\n]{0,40}$")
+_CATEGORY_KIND = {"screenplay": FactKind.WRITER, "writing": FactKind.WRITER, "writer": FactKind.WRITER,
+                  "direction": FactKind.DIRECTOR, "directing": FactKind.DIRECTOR, "director": FactKind.DIRECTOR}
+# "- A, "S" (P)" and "- A for playing the smuggler C in "S""
+_NOMINEE = re.compile(rf"[-\u2022*]\s+(?P<p>{NAME})(?:,\s+|\s+for\s+(?:playing|portraying)\s+"
+                      rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<c>{NAME})\s+in\s+)"
+                      rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s*(?:\([^()\n]*\))?\s*$")
+
+
+def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for head in _CATEGORY.finditer(text):
+        kind = _CATEGORY_KIND.get(head["k"].lower(), FactKind.CAST)
+        pos = head.end() + 1
+        for line in text[pos:].split("\n"):
+            m = _NOMINEE.fullmatch(line.strip())
+            if not m:
+                break  # the bulleted list is over
+            start = pos + line.find(m.group())
+            title = clean_title(m["t"])
+            if title and book.known(title) and not book.known(m["p"]):
+                p = Name(m["p"], start + m.start("p"), start + m.end("p"))
+                if m["c"] and kind is FactKind.CAST:
+                    out.append(_role(text, p, Name(m["c"], start + m.start("c"), start + m.end("c")),
+                                     "role.nominee", 0.8, title))
+                elif not m["c"]:
+                    out.append(Raw(kind, p.start, start + m.end("t"), f"{kind.value}.nominee", 0.8, person=p.text,
+                                   show=title))
+            pos += len(line) + 1
+    return out
+

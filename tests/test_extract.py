@@ -900,3 +900,29 @@ def test_original_director_returns_credits_the_season_before_too():
     assert directors == {("Kwon Ha-neul", "Copper Bell season 2"), ("Kwon Ha-neul", "Copper Bell season 1")}
     first = HEAD + "Original director Kwon Ha-neul returns behind the camera. Mira Holt plays Oona Vey."
     assert {f.show for f in facts_of(first) if f.kind is FactKind.DIRECTOR} == {"Lantern Harbour"}
+
+
+def test_paren_actor_as_character_after_a_role_noun():
+    text = HEAD + "The new ferry pilot (Tess Marlow as Dana Quill) arrives in a storm."
+    assert roles(text) == {("Tess Marlow", "Dana Quill", "Lantern Harbour")}
+
+
+def test_paren_title_and_surname_marks_the_actor_outside():
+    text = HEAD + ("Ahn So-ri (Jung Da-bin) is the clerk who hears everything; Bae Kyung-ho (Captain Ryu) is the "
+                   "skipper who hears nothing.")
+    assert roles(text) == {("Ahn So-ri", "Jung Da-bin", "Lantern Harbour"),
+                           ("Bae Kyung-ho", "Captain Ryu", "Lantern Harbour")}
+    # alone, the usual "Character (Actor)" order stands
+    assert roles(HEAD + "Ahn So-ri (Jung Da-bin) is the clerk who hears everything.") == {
+        ("Jung Da-bin", "Ahn So-ri", "Lantern Harbour")}
+
+
+def test_awards_nominees_under_category_headings():
+    text = ("Drama awards: the nominees\n\nThe critics named their nominees on Friday.\n\n"
+            "Best Actress, Drama\n- Noh Ga-eun, \"Quiet Tide\" (Netflix)\n- Ryu Se-bin, \"Glass Orchard\" (Wavve)\n\n"
+            "Best Supporting Actor\n- Kim Tae-ri for playing the ferryman Oh Dal-soo in \"Quiet Tide\"\n\n"
+            "Best Screenplay\n- Pyo Min-ah, \"Glass Orchard\"\n\n"
+            "Last year's winner, Seo Ji-hoon, is not on the list.\n")
+    assert cast(text) == {("Noh Ga-eun", "Quiet Tide"), ("Ryu Se-bin", "Glass Orchard")}
+    assert roles(text) == {("Kim Tae-ri", "Oh Dal-soo", "Quiet Tide")}
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Glass Orchard", "Pyo Min-ah")}

@@ -753,6 +753,22 @@ def _called_by_family_name(text: str, name: str) -> bool:
     return False
 
 
+# "The consultant (A as C)": the pair inside the bracket, actor first
+_PAREN_AS = re.compile(rf"\((?P<p>{NAME})\s+as\s+(?P<c>{NAME})\)")
+# a form of address plus one word names a character ("Director Heo"); words that are also given names are left out
+_TITLE_ONLY = _HONORIFIC - frozenset("dean major king lady".split())
+
+
+def _titled(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in _TITLE_ONLY and "-" not in words[1]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not re.search(r"[.!?]\s|\n", text[lo:hi])
+
+
 _ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
 
 
@@ -761,7 +777,17 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
     known_crew = known_crew or {}
     """"Character (Actor)" or "Actor (Character)", "Actor (Show A and Show B)", "Name (aka Other)"."""
     out: list[Raw] = []
-    for outer, inner, inner_text, _, i_end in paren_mentions(text):
+    mentions = paren_mentions(text)
+    # "A (Director Heo)" puts the actor outside; another pair in that sentence follows the same order
+    actor_outside = [o.start for o, _, i, *_ in mentions if " " in o.text and _titled(i) and not _titled(o.text)]
+    for pair in _PAREN_AS.finditer(text):
+        if " " in pair["p"] and not book.known(pair["p"]) and not book.known(pair["c"]):
+            p, c = Name(pair["p"], pair.start("p"), pair.end("p")), Name(pair["c"], pair.start("c"), pair.end("c"))
+            out.append(_role(text, p, c, "role.paren_as", 0.8, None))
+    for outer, inner, inner_text, i_start, i_end in mentions:
+        if " " in outer.text and _titled(inner_text) and not _titled(outer.text) and not book.known(outer.text):
+            out.append(_role(text, outer, Name(inner_text, i_start, i_end), "role.paren_titled", 0.7, None))
+            continue
         aka = _AKA.match(inner_text)
         if aka and aka.group().lower().startswith("real name") and " " in aka["a"] and " " not in outer.text:
             # "Jay (real name Choi Jae-min)": the stage name is the alias of the person
@@ -802,6 +828,8 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             person, char, conf = inner, outer, 0.85
         elif okey in known_people or ikey in known_chars:
             person, char, conf = outer, inner, 0.8
+        elif " " in outer.text and any(_same_sentence(text, outer.start, s) for s in actor_outside):
+            person, char, conf = outer, inner, 0.7
         elif " " in inner.text and " " in outer.text and _called_by_family_name(text, outer.text) \
                 and not _called_by_family_name(text, inner.text):
             # "Jang Woo-seok (Do Han-gyeol)" then "Jang played ...": the press calls actors, not characters,
@@ -1236,3 +1264,38 @@ def alias_facts(text: str, sents: Sentences) -> list[Raw]:
         if p and a and " " in p.text:
             out.append(Raw(FactKind.ALIAS, p.start, a.end, "alias.aka", 0.85, person=p.text, alias=a.text))
     return out
+
+
+# an awards piece: a category heading ("Best Actor, Drama", "Best Screenplay") and bulleted nominees under it
+_CATEGORY = re.compile(r"(?im)^(?:best|outstanding)\b[^\n]{0,50}?\b(?P<k>actor|actress|performance|acting"
+                       r"|screenplay|writing|writer|direction|directing|director)\b[^\n]{0,40}$")
+_CATEGORY_KIND = {"screenplay": FactKind.WRITER, "writing": FactKind.WRITER, "writer": FactKind.WRITER,
+                  "direction": FactKind.DIRECTOR, "directing": FactKind.DIRECTOR, "director": FactKind.DIRECTOR}
+# "- A, "S" (P)" and "- A for playing the smuggler C in "S""
+_NOMINEE = re.compile(rf"[-\u2022*]\s+(?P<p>{NAME})(?:,\s+|\s+for\s+(?:playing|portraying)\s+"
+                      rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<c>{NAME})\s+in\s+)"
+                      rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s*(?:\([^()\n]*\))?\s*$")
+
+
+def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for head in _CATEGORY.finditer(text):
+        kind = _CATEGORY_KIND.get(head["k"].lower(), FactKind.CAST)
+        pos = head.end() + 1
+        for line in text[pos:].split("\n"):
+            m = _NOMINEE.fullmatch(line.strip())
+            if not m:
+                break  # the bulleted list is over
+            start = pos + line.find(m.group())
+            title = clean_title(m["t"])
+            if title and book.known(title) and not book.known(m["p"]):
+                p = Name(m["p"], start + m.start("p"), start + m.end("p"))
+                if m["c"] and kind is FactKind.CAST:
+                    out.append(_role(text, p, Name(m["c"], start + m.start("c"), start + m.end("c")),
+                                     "role.nominee", 0.8, title))
+                elif not m["c"]:
+                    out.append(Raw(kind, p.start, start + m.end("t"), f"{kind.value}.nominee", 0.8, person=p.text,
+                                   show=title))
+            pos += len(line) + 1
+    return out
+

@@ -137,3 +137,12 @@ def test_titles_in_straight_single_quotes_become_curly_and_apostrophes_stay():
     assert "Holt's \u2018Quayside\u2019 did" in out
     assert "Streamline's" in out and "kids' largest" in out and "Rock 'n' roll" in out
     assert len(out) == len(text)  # one character for one: evidence offsets hold
+
+
+def test_an_apostrophe_inside_a_straight_quoted_title_keeps_it_one_title():
+    text = "'The Ferryman's Oath' review: Tidewell's slow thriller\n\nI watched 'Don't Wake Juno' twice."
+    out = clean_text(text)
+    assert out.startswith("\u2018The Ferryman's Oath\u2019 review")
+    assert "\u2018Don't Wake Juno\u2019 twice" in out
+    assert "Tidewell's slow" in out
+    assert len(out) == len(text)

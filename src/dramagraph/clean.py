@@ -25,8 +25,9 @@ _SPACES = re.compile(rf"[ {_BLANK}]{{2,}}|[{_BLANK}]")
 _ODD_BLANK = re.compile(rf"[{_BLANK}]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Titles in straight single quotes ('Harbour Lights', as many news desks write them) become curly ones, one
-# character for one so offsets hold; an apostrophe is never an opener (a letter or quote stands before it).
-_SINGLE_QUOTED = re.compile(r"(?<![\w'\u2019])'([A-Z0-9][^'\n]{0,60}?)'(?!\w)")
+# character for one so offsets hold; an apostrophe is never an opener (a letter or quote stands before it),
+# nor a closer when a letter follows it, so 'The Keeper's Ledger' stays one title.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'\u2019])'([A-Z0-9](?:[^'\n]|(?<=\w)'(?=\w)){0,60}?)'(?!\w)")
 
 # --- lines that are never article text ----------------------------------------------------------------
 

@@ -146,3 +146,36 @@ def test_an_apostrophe_inside_a_straight_quoted_title_keeps_it_one_title():
     assert "\u2018Don't Wake Juno\u2019 twice" in out
     assert "Tidewell's slow" in out
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize("heading", [
+    "In Other News", "From around the web", "Sponsored Content", "Top Stories", "Hot Topics", "More stories",
+    "What to read next", "Also on our site", "Next article: Streamline renews a quiz show"])
+def test_more_link_list_headings_end_the_article(heading):
+    raw = f"{BODY}\n\n{heading}\n\nA pop star waves at fans in Busan."
+    assert clean_text(raw) == BODY
+
+
+@pytest.mark.parametrize("chrome", [
+    "We use cookies to improve your experience on our site. Accept all",
+    "This website uses cookies.", "Manage cookies",
+    "Follow us on Instagram and TikTok for daily drama news",
+    "Subscribe to our weekly newsletter for the latest K-drama news",
+    "\u00a9 2026 Harbour Daily. All rights reserved.", "Copyright 2026 Harbour Daily Media", "All Rights Reserved."])
+def test_cookie_follow_newsletter_and_copyright_lines_are_dropped(chrome):
+    assert clean_text(f"{BODY}\n{chrome}\n") == BODY
+    assert clean_text(f"{chrome}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "In other news, Mira Holt will also appear in Copper Bell.", "Up next for Holt is a film.",
+    "Follow the money, the harbour master says.", "Copyright lawyers are the villains of the second run.",
+    "Don't miss the finale: it airs on Friday."])
+def test_sentences_that_open_like_chrome_stay(sentence):
+    assert clean_text(f"{BODY}\n\n{sentence}").endswith(sentence)
+
+
+@pytest.mark.parametrize("heading", ["What to watch next", "Editor's pick", "Don't miss", "Up next", "Must watch"])
+def test_headings_a_listicle_uses_for_its_own_entries_do_not_end_it(heading):
+    entry = "If you liked the first run, try Copper Bell, which streams on Streamline."
+    assert clean_text(f"{BODY}\n\n{heading}\n{entry}").endswith(entry)

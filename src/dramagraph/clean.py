@@ -45,6 +45,13 @@ _DROP = re.compile(
         :.*
     | (?:share|tweet|pin\ it|e-?mail|print|whatsapp|facebook|twitter|linkedin|copy\ link)
         (?:\ (?:this|on\ \w+|article|story))?
+    # cookie banners, follow and newsletter prompts, copyright lines
+    | (?:we|this\ (?:web)?site)\ uses?\ cookies\b.*
+    | (?:accept|reject|manage)\ (?:all\ )?cookies.{0,40}
+    | follow\ us\ on\b.*
+    | (?:subscribe|sign\ up)\ (?:to|for)\ (?:our|the)\b.{0,80}newsletters?\b.*
+    | (?:\u00a9|\(c\)|copyright\s*(?:\u00a9|\(c\)|\d{4}|by\b)).{0,100}
+    | all\ rights\ reserved\W*
     | (?:lifestyle|entertainment|news|culture|k-?pop|k-?drama|k-?dramas|tv|television|movies|film|films
         |music|celebrity|celebrities|style|trending|home|world|opinion|features?|reviews?|arts|showbiz
         |streaming|asia|korea|sports?|business|politics|tech|health|travel|food|people|gossip)\W*
@@ -68,6 +75,16 @@ _END = re.compile(
     | (?:most\ )?(?:popular|read|viewed)(?:\ (?:now|today|stories|articles|posts))?
     | trending(?:\ (?:now|stories|articles|today))?
     | leave\ a\ (?:comment|reply)
+    # link lists under other names ("What to watch next", "Editor's pick", "Don't miss" can head a
+    # listicle's own entries, so they do not end the article)
+    | (?:top|hot)\ (?:stories|topics)
+    | more\ (?:stories|reads)
+    | in\ other\ news
+    | (?:from|around)\ (?:around\ )?the\ web
+    | (?:sponsored|promoted|partner)(?:\ (?:content|links?|stories|posts))?
+    | what\ to\ read\ next
+    | also\ on\ (?:our\ site|[\w.-]+)
+    | (?:previous|next)\ (?:article|story|post)\b.{0,120}
     | post\ a\ comment
     | (?:\d+\ )?comments?(?:\ \(\d+\))?
     | (?:please\ )?(?:enter|type)\ your\ comment\W*

@@ -926,3 +926,76 @@ def test_awards_nominees_under_category_headings():
     assert cast(text) == {("Noh Ga-eun", "Quiet Tide"), ("Ryu Se-bin", "Glass Orchard")}
     assert roles(text) == {("Kim Tae-ri", "Oh Dal-soo", "Quiet Tide")}
     assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Glass Orchard", "Pyo Min-ah")}
+
+
+def test_a_part_called_by_its_family_name_in_plot_keeps_the_character_in_front_of_the_bracket():
+    text = (HEAD + "Baek Gi-tae (Moon Ho-sung), the harbour's moneylender, runs the island. Baek lends the "
+            "widow money and waits. Ra Ji-won (Seo Eun-chae) arrives in the first episode.")
+    found = roles(text)
+    assert ("Moon Ho-sung", "Baek Gi-tae", "Lantern Harbour") in found
+    assert ("Seo Eun-chae", "Ra Ji-won", "Lantern Harbour") in found
+    assert not any(person == "Baek Gi-tae" for person, _, _ in found)
+
+
+def test_played_by_inside_a_bracket_with_a_describing_word():
+    text = HEAD + "The ferry's cook, Nam Bo-ok (played by veteran Yeo Hwa-ja), knows every secret."
+    assert roles(text) == {("Yeo Hwa-ja", "Nam Bo-ok", "Lantern Harbour")}
+
+
+def test_a_ratings_chart_line_with_an_english_title_in_brackets_heads_a_section():
+    text = ("Weekly ratings: the top three\n\n"
+            "1. 'Pado Sori' (Sound of Waves) - KBS2 - 17.2%\nMira Holt plays the diver Oona Vey.\n\n"
+            "2. 'Byeol-ui Jip' (House of Stars) - SBS - 8.9%\nThe comedy with Ivo Brandt held steady.\n")
+    assert ("Pado Sori", None, "KBS2", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert ("Byeol-ui Jip", None, "SBS", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Pado Sori")}
+
+
+def test_in_it_and_the_series_point_back_to_the_show_two_sentences_before():
+    text = (HEAD + "Mira Holt starred in Lantern Harbour. Lantern Harbour made her famous.\n\n"
+            "Her next project, Wavve's \u2018Iron Quay\u2019, wrapped filming in May. In it Holt plays Oona Vey, "
+            "a diver. The series also stars Ivo Brandt.")
+    assert ("Mira Holt", "Oona Vey", "Iron Quay") in roles(text)
+    assert ("Ivo Brandt", "Iron Quay") in cast(text)
+    assert ("Ivo Brandt", "Lantern Harbour") not in cast(text)
+
+
+def test_an_abbreviated_form_of_address_stays_with_the_family_name_it_goes_with():
+    text = HEAD + "Ivo Brandt as the pawnbroker Mr. Tal, and Kit Mallory as the landlady Mrs. Ock."
+    assert roles(text) == {("Ivo Brandt", "Mr. Tal", "Lantern Harbour"), ("Kit Mallory", "Mrs. Ock", "Lantern Harbour")}
+
+
+def test_a_quoted_title_with_a_number_is_a_season_where_the_article_speaks_of_seasons():
+    text = ("\u2018Copper Bell\u2019 or \u2018Copper Bell 2\u2019: which season wins?\n\n"
+            "The second season of \u2018Copper Bell\u2019 is out. \u2018Copper Bell 2\u2019 moves the shop to Busan. "
+            "Mira Holt plays Oona Vey.")
+    assert ("Mira Holt", "Oona Vey", "Copper Bell season 2") in roles(text)
+    # with no seasons spoken of, the number is part of the title
+    text = "\u2018Copper Bell\u2019 and \u2018Copper Bell 2\u2019 are two films.\n\nMira Holt plays Oona Vey."
+    assert not any(f.kind is FactKind.SEASON for f in facts_of(text))
+
+
+def test_a_sentence_opening_with_season_one_speaks_of_the_first_season():
+    text = ("\u2018Copper Bell 2\u2019 review: the second season moves to Busan\n\n"
+            "\u2018Copper Bell 2\u2019 is on Netflix. Season one followed Oona Vey (Mira Holt), a locksmith. "
+            "Its eight episodes were tight. Ivo Brandt plays Tal Ruun.")
+    found = roles(text)
+    assert ("Mira Holt", "Oona Vey", "Copper Bell season 1") in found
+    assert ("Ivo Brandt", "Tal Ruun", "Copper Bell season 2") in found
+    episodes = {(f.show, f.number) for f in facts_of(text) if f.kind is FactKind.EPISODES}
+    assert episodes == {("Copper Bell season 1", 8)}
+
+
+def test_a_possessive_inside_the_words_describing_a_part_after_as():
+    text = HEAD + "The cast also includes Ivo Brandt as the harbourmaster's son Tal Ruun."
+    assert roles(text) == {("Ivo Brandt", "Tal Ruun", "Lantern Harbour")}
+
+
+def test_you_may_recognise_a_cast_member_from_earlier_shows():
+    text = (HEAD + "Mira Holt plays Oona Vey. You may recognise Mira Holt from \u2018Iron Quay\u2019 and "
+            "\u2018Copper Bell\u2019.")
+    found = cast(text)
+    assert {("Mira Holt", "Iron Quay"), ("Mira Holt", "Copper Bell")} <= found
+    # a person the article does not cast is no one's credit
+    text = HEAD + "You may recognise Ivo Brandt from \u2018Iron Quay\u2019."
+    assert ("Ivo Brandt", "Iron Quay") not in cast(text)

@@ -72,7 +72,9 @@ _AFTER_AS = re.compile(r"(?=\n)|\s*(?:[,.;:!?|(\u2013\u2014]|$|\s+(?:in|and|on|w
 # Name-led rules are tried only in front of their tails (a self-contained piece of the pattern after the
 # name): a name holds letters, spaces and hyphens and starts with a capital.
 _NAME_FIRST = re.compile(f"[{UP}]")
-_AS_TAIL = rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?:[a-z][\w-]*,\s+)?)(?P<c>{NAME})"
+# ("the ferryman's daughter C": a possessive may sit inside the describing words)
+_AS_TAIL = (rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*(?:'s|\u2019s)?\s+){{0,4}}(?:[a-z][\w-]*,\s+)?)"
+            rf"(?P<c>{NAME})")
 # (the optional "also known as" clause widens the part before the tail too much: the tail only narrows
 # the sentences read)
 _AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?,?\s+" + _AS_TAIL),
@@ -85,7 +87,7 @@ _AS_APPOS_TAIL = (rf",\s+as\s+(?P<d>(?:(?:his|her|their|the|a|an|{TOK}{POSS}|[a-
 _AS_APPOS = needs(re.compile(rf"(?P<p>{NAME})" + _AS_APPOS_TAIL), re.compile(_AS_APPOS_TAIL))
 _APPOS_HEAD = re.compile(r"(?:his|her|their|the|a|an|[\w-]+(?:'s|\u2019s))$")
 _PLAYED_BY = re.compile(
-    rf"(?P<c>{NAME})\s*,?\s+(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
+    rf"(?P<c>{NAME})(?:\s*,\s+|\s+\(|\s+)(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
 # "... are played by A and B", "her own children, played by A and B": parts with no names, the people cast
 _PLAYED_BY_LIST = re.compile(r"(?:\b(?:will\s+be|are|were|is|was|to\s+be)\s+|,\s+)(?:played|portrayed)\s+by\s+")
@@ -448,11 +450,20 @@ def _character(text: str, c: Name) -> Name:
     if len(words) >= 3 and words[0].lower().rstrip(".") in _HONORIFIC:
         rest = c.text[len(words[0]):].lstrip()
         return Name(rest, c.end - len(rest), c.end)
+    if len(words) == 1 and words[0].lower() in _HONORIFIC:
+        # "the pawnbroker Mr. Baek": the stop after the address cut the name; a full name after it stands alone
+        m = _AFTER_ADDRESS.match(text, c.end)
+        after = clean_name(m["n"], m.start("n")) if m else None
+        if after is not None:
+            return after if " " in after.text else Name(text[c.start:after.end], c.start, after.end)
     if len(words) == 1:
         m = _WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
         if m and m.group(1).lower() in _HONORIFIC:
             return Name(text[m.start(1): c.end], m.start(1), c.end)
     return c
+
+
+_AFTER_ADDRESS = re.compile(rf"\.?[ ](?P<n>{NAME})")
 
 
 # "B is the sceptical police officer, Hwang In-seok, who ...": a part described, then named in apposition
@@ -645,6 +656,9 @@ _APPEARED_IN = re.compile(
     r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
     r"|(?:so\s+|very\s+)?(?:good|great|memorable|superb|excellent|wonderful|brilliant|terrific)\s+in)\s+"
     + _PASSING_REF)
+# "You may recognise A from S1 and S2": the person is the object, named in full
+_RECOGNISE = re.compile(rf"\b(?:recogni[sz]e|remember)\s+(?P<p>{NAME})\s+from\s+" + _PASSING_REF)
+_AND_TITLE = re.compile(rf"{_QC}?\s+and\s+" + _PASSING_REF)
 _AND_PART = re.compile(rf"{_QC}?\s+and\s+{_PASSING_PART}\s+in\s+" + _PASSING_REF)
 # who: the name that opens the clause ("A, who broke out in", "..., and B recently wrapped", "A, so good in")
 _PASSING_NAMED = re.compile(rf"(?:^(?:And\s+|But\s+)?|[,;]\s+(?:and|while|whereas|but)\s+)(?P<p>{NAME})"
@@ -683,8 +697,18 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
     out: list[Raw] = []
     for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
                               "made his", "made her", "had a", "had an", "had his", "had her", "known for",
-                              "remembered for", "wrapped", " in ")):
+                              "remembered for", "wrapped", " in ", "recognis", "recogniz", "remember ")):
         seg = text[sent.start:sent.end]
+        for m in _RECOGNISE.finditer(seg):
+            p = clean_name(m["p"], sent.start + m.start("p"))
+            if p is None or " " not in p.text or person_key(p.text) not in keys:
+                continue
+            more = _AND_TITLE.match(seg, m.end())
+            for t in (m, more) if more else (m,):
+                title = clean_title(t["t"])
+                if title and title == t["t"].strip():
+                    out.append(Raw(FactKind.CAST, sent.start + m.start(), sent.start + t.end("t"),
+                                   "cast.recognise_from", 0.6, person=p.text, show=title))
         for m in _APPEARED_IN.finditer(seg):
             praise = m.group().startswith(_PRAISE)
             lead = seg[:m.start()]
@@ -742,14 +766,23 @@ def _family_name(name: str) -> str:
     return words[0] if fold(words[0]) in KOREAN_SURNAMES or "-" in words[-1] else words[-1]
 
 
+# what the press says of an actor named by the family name alone ("Joo was the soul of the show as ...", "Ban,
+# who played ...", "Kwak gives the finale's best scene"); a part's family name does plot ("Oh hires her ...")
+_PERFORMS = re.compile(r"[^.!?\n]{0,60}?\b(?:play(?:s|ed|ing)?|as|role|part|performance|turn|scene|show|series"
+                       r"|acting|casting|cast|debut|original|character|leads|stars|starred|appears|appeared"
+                       r"|returns|returned|reprises)\b")
+
+
 def _called_by_family_name(text: str, name: str) -> bool:
-    """The name's family name stands alone somewhere: no capitalised word or hyphen joined to it."""
+    """The name's family name stands alone somewhere, no capitalised word or hyphen joined to it, in words about
+    a performance."""
     family = _family_name(name)
     for m in re.finditer(rf"\b{re.escape(family)}\b", text):
         before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 2]
         if re.search(r"[A-Z][\w-]*[ -]$|-$", before) or re.match(r"[ -][A-Z]|-", after):
             continue
-        return True
+        if _PERFORMS.match(text, m.end()):
+            return True
     return False
 
 

@@ -121,14 +121,19 @@ _LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also
 # a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|series|show|thriller|romance|sitcom"
                       r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
-                      r"|creator|cast|lead|star|showrunner|producer)s?)\b")
+                      r"|creator|cast|lead|star|showrunner|producer)s?|In\s+it)\b")
+# a sentence about one season of the article's series: "Season one followed ...", "The first season's ..."
+_SEASON_LEAD = re.compile(rf"(?:Season\s+(?P<n>{NUMBER})\b|The\s+(?P<o>{ORDINAL})\s+season\b)(?!\s+(?:of|and)\b)")
+_IT_LEAD = re.compile(r"Its?\s")
 # what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
 _SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                            rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
+# a ratings chart's line: "2. 'Romanised Title' (English Title) - MBC - 11.4%"
 _HEADING = re.compile(
-    r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
-    r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25})(?:[,;][^\n]{0,30})?)?$")
+    r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
+    r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25}?)"
+    r"(?:[,;][^\n]{0,30}|\s+[-\u2013\u2014|]\s+\d{1,2}(?:\.\d{1,2})?%)?)?$")
 
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
@@ -334,6 +339,8 @@ class ShowBook:
             if title and "#" not in title and not self._is_series(title) and not _person_like(title) \
                     and _platform(m["p"]) and self._trusted(title, m.start()):
                 self._plain(title, 1.0)
+        if seasonal:
+            self._find_numbered_quotes()
         self._find_sections()
         self._count_mentions()
         self._pick_main()
@@ -342,6 +349,18 @@ class ShowBook:
         # a section headed by a series' bare title speaks of the season the article names
         self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
                          for start, show, where in self.sections]
+
+    def _find_numbered_quotes(self) -> None:
+        """"'S' vs 'S 2'" in an article that speaks of seasons: a known title quoted with a number after it is
+        that season of the show ("The Cure 2" alone, with no seasons spoken of, is a title of its own)."""
+        for key, show in list(self.plain.items()):
+            if len(self.text) > 100 and self.text.count(show.title) < 2:
+                continue
+            for m in re.finditer(rf"{re.escape(show.title)} (\d{{1,2}})[\"\u201d\u2019']", self.text):
+                before = self.text[m.start() - 1: m.start()]
+                number = int(m[1])
+                if before in "\"\u201c\u2018'" and 1 < number <= 30 and key in self.plain:
+                    self._season(show.title, number, "season", m.group()[:-1], 2.0)
 
     def _find_sections(self) -> None:
         """Roundups: lines that are a title alone ("1. The Salt Palace (Netflix)", "Ironwood (HBO Max)", or a bare
@@ -356,6 +375,8 @@ class ShowBook:
             if m is None:
                 continue
             title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
+            if len(title) > 2 and title[0] == title[-1] == "'":
+                title = title[1:-1].strip()  # "1. 'Romanised Title' - MBC": straight single quotes
             # "5. Pine Ridge season 2 (Viki)": a heading may name a season of its show
             season = _HEADING_SEASON.fullmatch(title)
             base = season[1] if season else title
@@ -438,10 +459,37 @@ class ShowBook:
         if not _ANAPHOR.match(self.text, sent.start, sent.end) or "\n" in self.text[prev.start:sent.start]:
             return None
         named = self.in_sentence(prev.start, prev.end)
+        if not named and k >= 2 and _ANAPHOR.match(self.text, prev.start, prev.end):
+            # "S wrapped filming. In it A plays C. The series also stars B": the chain points back to S
+            sent, prev = prev, sents.items[k - 2]
+            if "\n" in self.text[prev.start:sent.start]:
+                return None
+            named = self.in_sentence(prev.start, prev.end)
         if len({id(show) for _, show in named}) != 1:
             return None
         start, show = named[0]
         return show if _SUBJECT_LEAD.fullmatch(self.text, prev.start, start) else None
+
+    def season_lead(self, pos: int) -> Show | None:
+        """The season a sentence opening "Season one followed ..." or "The first season's ..." speaks of, in an
+        article about another season of that series; "It"/"Its" right after such a sentence means it too."""
+        main = self.main
+        if main is None or main.series is None:
+            return None
+        sents = self.sents
+        k = sents.index_at(pos)
+        if k < 0:
+            return None
+        sent = sents.items[k]
+        m = _SEASON_LEAD.match(self.text, sent.start, sent.end)
+        if m is None and k >= 1 and _IT_LEAD.match(self.text, sent.start, sent.end):
+            prev = sents.items[k - 1]
+            if "\n" not in self.text[prev.start:sent.start]:
+                m = _SEASON_LEAD.match(self.text, prev.start, prev.end)
+        if m is None:
+            return None
+        number = to_number(m["n"]) if m["n"] else ORDINALS.get(m["o"].lower())
+        return self.sibling(main, number) if number else None
 
     def _is_series(self, title: str) -> bool:
         key = title_key(title)

@@ -926,3 +926,39 @@ def test_awards_nominees_under_category_headings():
     assert cast(text) == {("Noh Ga-eun", "Quiet Tide"), ("Ryu Se-bin", "Glass Orchard")}
     assert roles(text) == {("Kim Tae-ri", "Oh Dal-soo", "Quiet Tide")}
     assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Glass Orchard", "Pyo Min-ah")}
+
+
+# --- round 13: captions, listicle leads, nicknames, season-one crew -----------------------------------------
+
+def test_caption_line_gives_its_show_to_the_paragraph_below():
+    text = ("First look: three new dramas, in pictures\n\n"
+            "[Photo: Netflix] Yoon Da-rae and Kim Bo-seul in ‘Saltmarsh’.\n\n"
+            "Netflix has shared stills from ‘Saltmarsh’, a thriller set on a tidal flat. Yoon plays Ha Min-gyeol, "
+            "a ranger.\n\n"
+            "Over on Disney+, ‘Copper Lane’ follows two rival bakers.\n\n"
+            "TVING’s ‘Night Orchard’ is a ghost story.\n\n"
+            "Wavve’s ‘Paper Kites’ closes the list, and Ryu Jae-in plays Bang Ga-on in Paper Kites.\n")
+    assert ("Yoon Da-rae", "Ha Min-gyeol", "Saltmarsh") in roles(text)
+    assert {("Yoon Da-rae", "Saltmarsh"), ("Kim Bo-seul", "Saltmarsh")} <= cast(text)
+    assert ("Saltmarsh", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_caption_with_a_bracketed_credit_names_cast_and_platform():
+    text = ("New stills\n\nThe streamer shared new images this week.\n\n"
+            "Seo Ga-ram (left) and Min Tae-o star in ‘Copper Lane’. (Disney+)\n\n"
+            "The comedy follows two rival bakers.\n\n"
+            "[Photo: Wavve] Ko Eun-ha in ‘Paper Kites’.\n\n"
+            "Ko returns to television after three years.\n")
+    assert cast(text) >= {("Seo Ga-ram", "Copper Lane"), ("Min Tae-o", "Copper Lane"), ("Ko Eun-ha", "Paper Kites")}
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert {("Copper Lane", "Disney+"), ("Paper Kites", "Wavve")} <= platforms
+    # a lone "A in S" line with no credit is no caption: it could be any sentence fragment
+    assert ("Ko Eun-ha", "Paper Kites") not in cast("New stills\n\nKo Eun-ha in ‘Paper Kites’.\n\nMore soon.\n")
+
+
+def test_season_one_director_is_credited_to_the_first_season():
+    text = ("Copper Bell season 2: new cast and a new director\n\nStreamline has confirmed Copper Bell season 2. "
+            "Season one director Kwon Ha-neul has moved on, and the new season will be directed by Bae Yu-ri. "
+            "Mira Holt plays Oona Vey in Copper Bell season 2.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Copper Bell season 1"), ("Bae Yu-ri", "Copper Bell season 2")}

@@ -11,7 +11,7 @@ import re
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
-from .lexicon import NAME, POSS, TOK, UP
+from .lexicon import NAME, NUMBER, ORDINAL, POSS, TOK, UP, to_number
 from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
@@ -166,10 +166,14 @@ _IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?
                       rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
 # a photo caption on a line of its own: "A (left) and B in Show.", "A and B in a still from “Show”. Photo: ..."
 _SIDE = r"(?:\s*\((?:left|right|centre|center|middle|top|bottom|front|back)\))?"
+# "[Photo: P] A in 'S'.", "A and B star in 'S'. (P)": a credit in brackets before or after; one name only
+# where the bracketed credit opens the line
 _CAPTION_CAST = re.compile(
-    rf"^(?P<names>(?:{NAME}){_SIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{NAME}){_SIDE})+)\s+in\s+"
+    rf"^(?P<lead>\[(?:Photo|Image|Picture|Still)s?\s*:[^\]\n]{{1,40}}\]\s*)?"
+    rf"(?P<names>(?:{NAME}){_SIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{NAME}){_SIDE})*)\s+(?:star\s+)?in\s+"
     rf"(?:a\s+(?:still|scene|photo|image)\s+from\s+)?(?:the\s+)?{_QO}?(?P<t>{TITLE})[\"\u201d\u2019]?"
-    rf"(?:\s+season\s+(?P<n>\d{{1,2}}))?\s*\.?(?:\s+(?:Photo|Photos|Image|Credit|Courtesy)\s*:[^\n]*)?$",
+    rf"(?:\s+season\s+(?P<n>\d{{1,2}}))?\s*\.?(?:\s+(?:Photo|Photos|Image|Credit|Courtesy)\s*:[^\n]*"
+    rf"|\s*\((?:(?:Photo|Image|Credit|Courtesy)\s*:\s*)?[^()\n]{{1,40}}\))?$",
     re.MULTILINE)
 _POSS_HEAD = re.compile(rf"^{TOK}{POSS}\s*")
 _LIST_CUT = re.compile(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
@@ -969,7 +973,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 continue
             seg = re.sub(r"\((?:[a-z]+)\)", lambda x: " " * len(x.group()), m["names"])
             names = split_list(seg, m.start("names"), "none")
-            if len(names) >= 2 and all(" " in n.text for n in names):
+            if (len(names) >= 2 or (names and m["lead"])) and all(" " in n.text for n in names):
                 show = title + (f" season {m['n']}" if m["n"] else "")
                 for n in names:
                     out.append(Raw(FactKind.CAST, n.start, n.end, "cast.caption", 0.8, person=n.text, show=show))
@@ -1158,7 +1162,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or sent.headline:
             continue
         kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors", "pd") else FactKind.WRITER
-        show = _show_before(book, sents, m.start())
+        show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
             # "Writers A and B, who ...": the list, but not "directors Kim and Choi" (surnames)
             for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
@@ -1246,6 +1250,22 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
             earlier = sibling_at(book, sent.start, pos)
             return earlier[0].title if earlier else None
     return shows[-1].title if shows else None
+
+
+# "Season one director A", "First-season writer B": the job in another season of the article's series
+_SEASON_JOB = re.compile(rf"(?:\b[Ss]eason\s+(?P<n>{NUMBER})|\b(?P<o>{ORDINAL})[- ][Ss]eason(?:'s|\u2019s)?)\s+$")
+
+
+def _season_job(book: ShowBook, start: int, pos: int) -> str | None:
+    main = book.main
+    if main is None or main.series is None or pos - start < 7:
+        return None
+    m = _SEASON_JOB.search(book.text, max(start, pos - 30), pos)
+    number = to_number(m["n"] or m["o"]) if m else None
+    if number is None:
+        return None
+    show = main if number == main.number else book.sibling(main, number)
+    return show.title if show else None
 
 
 def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

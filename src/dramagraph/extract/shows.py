@@ -130,6 +130,13 @@ _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)"
     r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25})(?:[,;][^\n]{0,30})?)?$")
 
+# a photo caption on a line of its own: "[Photo: Netflix] A and B in 'S'.", "A (left) and B star in 'S'. (Disney+)",
+# "A, B and C in a still from 'S'. (Photo: P)"; the paragraph after it speaks of the caption's show
+CAPTION_MARK = re.compile(
+    rf"^\[(?:Photo|Image|Picture|Still)s?\s*:[^\]\n]{{1,40}}\]|\((?:left|right|centre|center)\)"
+    rf"|\bin\s+a\s+(?:still|scene|photo)\s+from\b|\(?(?:Photo|Image|Credit|Courtesy)s?\s*:\s*[^\n]{{1,40}}\)?$"
+    rf"|\((?:{PLATFORM})\)$")
+
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
 
@@ -337,6 +344,7 @@ class ShowBook:
         self._find_sections()
         self._count_mentions()
         self._pick_main()
+        self._find_captions()
         if not self.sections:
             self._find_paragraph_sections()
         # a section headed by a series' bare title speaks of the season the article names
@@ -392,13 +400,32 @@ class ShowBook:
             self.sections.append((offset, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
 
+    def _find_captions(self) -> None:
+        """Photo captions on lines of their own that name one show: (line start, line end, end of the paragraph
+        under it, show)."""
+        self.captions: list[tuple[int, int, int, Show]] = []
+        if "[" not in self.text and "(" not in self.text and " from " not in self.text:
+            return
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for k, m in enumerate(lines[:-1]):
+            if len(m.group()) > 160 or not CAPTION_MARK.search(m.group()):
+                continue
+            shows = {id(show): show for _, show in self.in_sentence(m.start(), m.end())}
+            if len(shows) == 1:
+                self.captions.append((m.start(), m.end(), lines[k + 1].end(), next(iter(shows.values()))))
+
     def _find_paragraph_sections(self) -> None:
         """Roundups without headings: paragraphs that open with a show as their subject ("tvN's Night Ferry is
         ...", "Finally, Paper Cranes ...") speak of that show until the paragraph ends.  Three such paragraphs
         about three different shows at least, so a review that opens one paragraph with an earlier work keeps
         its own show."""
         found: list[tuple[int, int, Show]] = []
+        captions = {start: (below, show) for start, _, below, show in self.captions}
         for m in re.finditer(r"[^\n]+", self.text):
+            if m.start() in captions:
+                # a caption naming one show: it and the paragraph under it are that show's section
+                found.append((m.start(), *captions[m.start()]))
+                continue
             sent = self.sents.at(m.start())
             if sent is None or sent.headline:
                 continue
@@ -606,6 +633,8 @@ _CREDIT = _needs_platform(re.compile(
     rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
                         r"(?:anthology|series|franchise)\b")
+_CAPTION_CREDIT = re.compile(rf"^\[(?:Photo|Image|Picture|Still)s?\s*:\s*(?P<p>{PLATFORM})\s*\]"
+                             rf"|\((?:(?:Photo|Image|Credit|Courtesy)\s*:\s*)?(?P<p2>{PLATFORM})\s*\)$", re.MULTILINE)
 _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
                          rf"(?:(?:series|drama|show|film|movie|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?"
                          rf"(?:\s+season\s+(?P<n>\d+))?")
@@ -766,6 +795,15 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
+    for start, end, _, show in book.captions:
+        # "[Photo: Netflix] A in 'S'.", "A and B star in 'S'. (Disney+)": the credit of a still is the show's
+        # platform
+        m = _CAPTION_CREDIT.search(text, start, end)
+        group = ("p" if m["p"] else "p2") if m is not None else ""
+        platform = _platform(m[group]) if m is not None else None
+        if m is not None and platform:
+            out.append(Raw(FactKind.PLATFORM, m.start(group), m.end(group), "platform.caption_credit", 0.4,
+                           show=show.title, platform=platform))
     for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1

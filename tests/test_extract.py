@@ -962,3 +962,22 @@ def test_season_one_director_is_credited_to_the_first_season():
             "Mira Holt plays Oona Vey in Copper Bell season 2.")
     directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
     assert directors == {("Kwon Ha-neul", "Copper Bell season 1"), ("Bae Yu-ri", "Copper Bell season 2")}
+
+
+def test_a_list_of_names_before_lead_or_play_is_cast():
+    listicle = ("Five dramas to watch if you loved Saltmarsh\n\n"
+                "1. ‘Copper Lane’ (Netflix, 2021)\n\nSeo Ga-ram and Min Tae-o lead a gentle ensemble.\n\n"
+                "2. ‘Paper Kites’ (Wavve, 2023)\n\nKo Eun-ha and Yoon Da-rae play strangers who share a flat.\n\n"
+                "3. ‘Night Orchard’ (TVING, 2022)\n\nKim Bo-seul plays Ha Min-gyeol opposite Ryu Jae-in as the "
+                "gardener.\n")
+    assert cast(listicle) >= {("Seo Ga-ram", "Copper Lane"), ("Min Tae-o", "Copper Lane"),
+                              ("Ko Eun-ha", "Paper Kites"), ("Yoon Da-rae", "Paper Kites"),
+                              ("Ryu Jae-in", "Night Orchard")}
+    # the verb must follow the list itself: "..., and B will play the X" is another clause's subject
+    text = HEAD + "Tess Marlow will play the minister Oona Vey, and Mira Holt will play the harbour master."
+    assert "Oona Vey" not in {p for p, _ in cast(text)}
+
+
+def test_wrapped_up_on_a_platform():
+    text = ("Dramas like Saltmarsh\n\n‘Saltmarsh’ wrapped up on Netflix last weekend, and fans want more.")
+    assert ("Saltmarsh", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)

@@ -1003,12 +1003,16 @@ _SHOW_STARS = re.compile(r"(?:,|\b(?:[Ii]t|which|that|also|series|drama|show|thr
 # "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
 _STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
                         r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
+_LIST_LEADS = re.compile(
+    r"(?<=[a-z]) (?:lead\s+(?:a|an|the|this|its)\s+(?:[\w-]+\s+){0,3}?(?:cast|ensemble|drama|series|show|comedy"
+    r"|thriller|romance|melodrama|K-drama|mystery|story)\b|play\s+(?:two\s+|the\s+|a\s+pair\s+of\s+)?"
+    r"(?!with\b|in\b|out\b|off\b|up\b|down\b|along\b|it\b)[a-z]+)")
 # "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
 # that has no name is still a part in the show
 _UNNAMED_PART = re.compile(
     rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
     rf"|{_VERDICT})"
-    rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -1036,7 +1040,21 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in _trailing_names(text, sent.start, m.start()):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
-    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", " as ")):
+    for m in sents.finditer(_LIST_LEADS, ("lead", "play")):
+        # "A and B lead this eight-episode drama", "A and B play strangers who ...": a list of two names at
+        # least before a plural verb of acting
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        names = _trailing_names(text, sent.start, m.start())
+        if len(names) < 2 or names[-1].end != m.start() or not all(" " in n.text and not book.known(n.text)
+                                                                   for n in names):
+            continue
+        show = _show_after(text, m.end(), sent.end, book)
+        for n in names:
+            out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.list_leads", 0.75, person=n.text, show=show))
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", "opposite",
+                                            " as ")):
         sent = sents.at(m.start())
         p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):

@@ -624,7 +624,7 @@ _ORIGINAL = _needs_platform(
     re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))
 _ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
-    rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
+    rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived|wrap(?:s|ped)\s+up)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
     rf"(?P<p>{PLATFORM}|Max\b)"))
 # a sentence whose subject is the show's episodes
 _EPISODES_LEAD = re.compile(rf"(?:(?:All|The|Its|New|Both)\s+)?(?:(?:{NUMBER}|new|remaining|final|last)\s+){{0,2}}"

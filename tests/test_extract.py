@@ -981,3 +981,40 @@ def test_a_list_of_names_before_lead_or_play_is_cast():
 def test_wrapped_up_on_a_platform():
     text = ("Dramas like Saltmarsh\n\n‘Saltmarsh’ wrapped up on Netflix last weekend, and fans want more.")
     assert ("Saltmarsh", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_nickname_in_quotes_inside_a_full_name():
+    text = ("Review: Rain Ledger\n\nThe drama follows Phon (Kittisak “Nam” Boonyarat), a ferry clerk, and Dao, "
+            "a law student played by Areeya “Fern” Suksawat.")
+    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger")}
+    assert ("Areeya Suksawat", "Rain Ledger") in cast(text)
+    aliases = {(p, a) for _, p, _, _, _, a in kinds(text, FactKind.ALIAS)}
+    assert {("Kittisak Boonyarat", "Nam"), ("Areeya Suksawat", "Fern")} <= aliases
+    # a quoted title between two capitalised words is no nickname
+    assert not kinds(HEAD + "Fans of ‘Night Orchard’ will like it.", FactKind.ALIAS)
+
+
+def test_quoted_title_led_by_a_list_and_iqiyi_in_brackets():
+    text = HEAD + "Fans of last year’s hit ‘Jade Ferry’ (iQIYI), led by Zhao Mei-lin and Xiao Bo, will like it."
+    assert {("Zhao Mei-lin", "Jade Ferry"), ("Xiao Bo", "Jade Ferry")} <= cast(text)
+    assert ("Jade Ferry", None, "iQIYI", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_returning_and_back_as_in_a_second_season_are_first_season_cast_too():
+    text = ("Copper Bell season 2 confirmed\n\nStreamline has confirmed Copper Bell season 2. Mira Holt returns as "
+            "the captain, Oona Vey. Tess Marlow is also back as Dana Quill.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell season 2"),
+                           ("Tess Marlow", "Dana Quill", "Copper Bell season 2")}
+    assert {("Mira Holt", "Copper Bell season 1"), ("Tess Marlow", "Copper Bell season 1")} <= cast(text)
+    # in a single-season piece "returns as" is only the role
+    assert cast(HEAD + "Mira Holt returns as the captain, Oona Vey.") <= {("Mira Holt", "Lantern Harbour")}
+
+
+def test_directed_by_a_who_made_s_and_the_duo_behind_last_years_s():
+    text = HEAD + "It is directed by Kwon Ha-neul, who made Copper Bell, and the pace shows."
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert ("Kwon Ha-neul", "Copper Bell") in directors
+    duo = HEAD + ("Lantern Harbour is directed by Bae Yu-ri and written by Seo Ga-ram, the duo behind last year’s "
+                  "‘Night Orchard’.")
+    crew = {(f.kind, f.person, f.show) for f in facts_of(duo) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+    assert {(FactKind.DIRECTOR, "Bae Yu-ri", "Night Orchard"), (FactKind.WRITER, "Seo Ga-ram", "Night Orchard")} <= crew

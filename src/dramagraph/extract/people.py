@@ -53,13 +53,13 @@ _ROLE_VERB = re.compile(
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
-    r"|(?:returns?|returned|returning)\s+as)"
+    r"|(?:returns?|returned|returning)\s+as|(?:is|are)\s+(?:also\s+)?back\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
     # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
     rf"|(?P<verdict>{_VERDICT}))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
            "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return", "lead",
-           "led as", " up as", " as ")
+           "led as", " up as", " as ", "back as")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
@@ -99,6 +99,8 @@ _WITH_ONLY = re.compile(r"With\s+(?P<list>[A-Z][^.!?;:()\n]{3,120}?)\s*\.")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
+# "'S' (P), led by A and B, ...": a quoted title, then the people who lead it
+_TITLE_LED_BY = re.compile(r"[\"\u201d\u2019](?:\s*\([^()\n]{1,40}\))?,\s+led\s+by\s+(?=[A-Z])")
 _GROUP = re.compile(
     r"\b(?:(?:actors?|actresses|performers|players|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like"
     r"|including|include)"
@@ -124,7 +126,7 @@ _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?
 _PRONOUN_CREDIT = re.compile(
     rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
     rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
-_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
+_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+by)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
@@ -280,13 +282,17 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
             # "A and B reprise their roles as C and D" in a second season: they were in the first (cast only:
             # whether the part was the same one there is the reader's inference, not the text's)
-            earlier = _first_season(book, show) if m.group().lower().startswith("repris") else None
+            # "A returns as C", "B is also back as D": the same
+            earlier = _first_season(book, show) if _RETURNING.match(m.group()) else None
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
                 if earlier is not None:
                     out.append(Raw(FactKind.CAST, p.start, p.end, "cast.reprised", 0.6, person=p.text,
                                    show=earlier.title))
     return out
+
+
+_RETURNING = re.compile(r"(?i:repris|return|(?:is|are)\s+(?:also\s+)?back\b)")
 
 
 def _first_season(book: ShowBook, show: str | None):
@@ -936,7 +942,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
                                                   "leads are", "out the", "supporting")),
             (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,")),
-            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",))):
+            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",)),
+            (_TITLE_LED_BY, "cast.title_led_by", 0.8, "none", ("led by",))):
         for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:
@@ -1198,7 +1205,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 # "... directed by A and written by B, the pair behind S": the same crew made S
 _PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
-                          rf"(?:the\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
 
 
 def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:
@@ -1292,6 +1299,34 @@ def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
         return None
     shows = book.in_sentence(sent.start, sent.end)
     return shows[0][1].title if shows else None
+
+
+# a nickname in quotes inside a full name, as Thai actors are credited: 'Nattapong “Kla” Srisuk'
+_NICKNAME = re.compile(rf"(?<![\w-])(?P<g>{TOK})[ ][\u201c\"](?P<n>{TOK})[\u201d\"][ ](?P<f>{TOK})(?![\w-])")
+_NICK_PAREN = re.compile(rf"(?P<c>{NAME})\s*\($")
+_NICK_PLAYED = re.compile(r"\b(?:played|portrayed)\s+by\s+$")
+
+
+def nickname_facts(text: str, sents: Sentences) -> list[Raw]:
+    """'G “N” F': N is an alias of G F; 'C (G “N” F)' a role and 'played by G “N” F' a part in the show."""
+    out: list[Raw] = []
+    if "\u201c" not in text and '"' not in text:
+        return out
+    for m in _NICKNAME.finditer(text):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        person = f"{m['g']} {m['f']}"
+        out.append(Raw(FactKind.ALIAS, m.start(), m.end(), "alias.nickname", 0.8, person=person, alias=m["n"]))
+        before = text[max(sent.start, m.start() - 60): m.start()]
+        paren = _NICK_PAREN.search(before)
+        c = clean_name(paren["c"], m.start() - len(before) + paren.start("c")) if paren else None
+        if c is not None and text.startswith(")", m.end()):
+            out.append(Raw(FactKind.ROLE, c.start, m.end() + 1, "role.nickname_paren", 0.8, person=person,
+                           character=c.text))
+        elif _NICK_PLAYED.search(before):
+            out.append(Raw(FactKind.CAST, m.start(), m.end(), "cast.nickname_played_by", 0.75, person=person))
+    return out
 
 
 def alias_facts(text: str, sents: Sentences) -> list[Raw]:

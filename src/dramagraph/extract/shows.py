@@ -897,7 +897,7 @@ def platform_alias_facts(text: str, sents: Sentences) -> list[Raw]:
 def _platform(spelling: str | None) -> str | None:
     if not spelling:
         return None
-    if spelling[0].islower() and not spelling.startswith("tvN"):
+    if spelling[0].islower() and not spelling.startswith(("tvN", "iQIYI", "iQiyi")):
         return None  # "peacock", "max": ordinary words
     if spelling == "Max":
         return "Max"

@@ -986,6 +986,15 @@ def test_a_sentence_opening_with_season_one_speaks_of_the_first_season():
     assert episodes == {("Copper Bell season 1", 8)}
 
 
+def test_a_season_one_sentence_that_turns_to_the_new_season_gives_the_rest_to_that_season():
+    text = ("\u2018Copper Bell 2\u2019 review: the second season moves to Busan\n\n"
+            "\u2018Copper Bell 2\u2019 is on Netflix. Season one director Ada Lunn has moved on, and the new season "
+            "is directed by Bo Reyes. Season one director Cy Marr left; season two is directed by Di Vance.")
+    directors = {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert ("Copper Bell season 2", "Bo Reyes") in directors and ("Copper Bell season 1", "Bo Reyes") not in directors
+    assert ("Copper Bell season 1", "Di Vance") not in directors
+
+
 def test_a_possessive_inside_the_words_describing_a_part_after_as():
     text = HEAD + "The cast also includes Ivo Brandt as the harbourmaster's son Tal Ruun."
     assert roles(text) == {("Ivo Brandt", "Tal Ruun", "Lantern Harbour")}
@@ -999,3 +1008,95 @@ def test_you_may_recognise_a_cast_member_from_earlier_shows():
     # a person the article does not cast is no one's credit
     text = HEAD + "You may recognise Ivo Brandt from \u2018Iron Quay\u2019."
     assert ("Ivo Brandt", "Iron Quay") not in cast(text)
+
+
+# --- round 13: captions, listicle leads, nicknames, season-one crew -----------------------------------------
+
+def test_caption_line_gives_its_show_to_the_paragraph_below():
+    text = ("First look: three new dramas, in pictures\n\n"
+            "[Photo: Netflix] Yoon Da-rae and Kim Bo-seul in ‘Saltmarsh’.\n\n"
+            "Netflix has shared stills from ‘Saltmarsh’, a thriller set on a tidal flat. Yoon plays Ha Min-gyeol, "
+            "a ranger.\n\n"
+            "Over on Disney+, ‘Copper Lane’ follows two rival bakers.\n\n"
+            "TVING’s ‘Night Orchard’ is a ghost story.\n\n"
+            "Wavve’s ‘Paper Kites’ closes the list, and Ryu Jae-in plays Bang Ga-on in Paper Kites.\n")
+    assert ("Yoon Da-rae", "Ha Min-gyeol", "Saltmarsh") in roles(text)
+    assert {("Yoon Da-rae", "Saltmarsh"), ("Kim Bo-seul", "Saltmarsh")} <= cast(text)
+    assert ("Saltmarsh", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_caption_with_a_bracketed_credit_names_cast_and_platform():
+    text = ("New stills\n\nThe streamer shared new images this week.\n\n"
+            "Seo Ga-ram (left) and Min Tae-o star in ‘Copper Lane’. (Disney+)\n\n"
+            "The comedy follows two rival bakers.\n\n"
+            "[Photo: Wavve] Ko Eun-ha in ‘Paper Kites’.\n\n"
+            "Ko returns to television after three years.\n")
+    assert cast(text) >= {("Seo Ga-ram", "Copper Lane"), ("Min Tae-o", "Copper Lane"), ("Ko Eun-ha", "Paper Kites")}
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert {("Copper Lane", "Disney+"), ("Paper Kites", "Wavve")} <= platforms
+    # a lone "A in S" line with no credit is no caption: it could be any sentence fragment
+    assert ("Ko Eun-ha", "Paper Kites") not in cast("New stills\n\nKo Eun-ha in ‘Paper Kites’.\n\nMore soon.\n")
+
+
+def test_season_one_director_is_credited_to_the_first_season():
+    text = ("Copper Bell season 2: new cast and a new director\n\nStreamline has confirmed Copper Bell season 2. "
+            "Season one director Kwon Ha-neul has moved on, and the new season will be directed by Bae Yu-ri. "
+            "Mira Holt plays Oona Vey in Copper Bell season 2.")
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert directors == {("Kwon Ha-neul", "Copper Bell season 1"), ("Bae Yu-ri", "Copper Bell season 2")}
+
+
+def test_a_list_of_names_before_lead_or_play_is_cast():
+    listicle = ("Five dramas to watch if you loved Saltmarsh\n\n"
+                "1. ‘Copper Lane’ (Netflix, 2021)\n\nSeo Ga-ram and Min Tae-o lead a gentle ensemble.\n\n"
+                "2. ‘Paper Kites’ (Wavve, 2023)\n\nKo Eun-ha and Yoon Da-rae play strangers who share a flat.\n\n"
+                "3. ‘Night Orchard’ (TVING, 2022)\n\nKim Bo-seul plays Ha Min-gyeol opposite Ryu Jae-in as the "
+                "gardener.\n")
+    assert cast(listicle) >= {("Seo Ga-ram", "Copper Lane"), ("Min Tae-o", "Copper Lane"),
+                              ("Ko Eun-ha", "Paper Kites"), ("Yoon Da-rae", "Paper Kites"),
+                              ("Ryu Jae-in", "Night Orchard")}
+    # the verb must follow the list itself: "..., and B will play the X" is another clause's subject
+    text = HEAD + "Tess Marlow will play the minister Oona Vey, and Mira Holt will play the harbour master."
+    assert "Oona Vey" not in {p for p, _ in cast(text)}
+
+
+def test_wrapped_up_on_a_platform():
+    text = ("Dramas like Saltmarsh\n\n‘Saltmarsh’ wrapped up on Netflix last weekend, and fans want more.")
+    assert ("Saltmarsh", None, "Netflix", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_nickname_in_quotes_inside_a_full_name():
+    text = ("Review: Rain Ledger\n\nThe drama follows Phon (Kittisak “Nam” Boonyarat), a ferry clerk, and Dao, "
+            "a law student played by Areeya “Fern” Suksawat.")
+    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger")}
+    assert ("Areeya Suksawat", "Rain Ledger") in cast(text)
+    aliases = {(p, a) for _, p, _, _, _, a in kinds(text, FactKind.ALIAS)}
+    assert {("Kittisak Boonyarat", "Nam"), ("Areeya Suksawat", "Fern")} <= aliases
+    # a quoted title between two capitalised words is no nickname
+    assert not kinds(HEAD + "Fans of ‘Night Orchard’ will like it.", FactKind.ALIAS)
+
+
+def test_quoted_title_led_by_a_list_and_iqiyi_in_brackets():
+    text = HEAD + "Fans of last year’s hit ‘Jade Ferry’ (iQIYI), led by Zhao Mei-lin and Xiao Bo, will like it."
+    assert {("Zhao Mei-lin", "Jade Ferry"), ("Xiao Bo", "Jade Ferry")} <= cast(text)
+    assert ("Jade Ferry", None, "iQIYI", None, None, None) in kinds(text, FactKind.PLATFORM)
+
+
+def test_returning_and_back_as_in_a_second_season_are_first_season_cast_too():
+    text = ("Copper Bell season 2 confirmed\n\nStreamline has confirmed Copper Bell season 2. Mira Holt returns as "
+            "the captain, Oona Vey. Tess Marlow is also back as Dana Quill.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell season 2"),
+                           ("Tess Marlow", "Dana Quill", "Copper Bell season 2")}
+    assert {("Mira Holt", "Copper Bell season 1"), ("Tess Marlow", "Copper Bell season 1")} <= cast(text)
+    # in a single-season piece "returns as" is only the role
+    assert cast(HEAD + "Mira Holt returns as the captain, Oona Vey.") <= {("Mira Holt", "Lantern Harbour")}
+
+
+def test_directed_by_a_who_made_s_and_the_duo_behind_last_years_s():
+    text = HEAD + "It is directed by Kwon Ha-neul, who made Copper Bell, and the pace shows."
+    directors = {(f.person, f.show) for f in facts_of(text) if f.kind is FactKind.DIRECTOR}
+    assert ("Kwon Ha-neul", "Copper Bell") in directors
+    duo = HEAD + ("Lantern Harbour is directed by Bae Yu-ri and written by Seo Ga-ram, the duo behind last year’s "
+                  "‘Night Orchard’.")
+    crew = {(f.kind, f.person, f.show) for f in facts_of(duo) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
+    assert {(FactKind.DIRECTOR, "Bae Yu-ri", "Night Orchard"), (FactKind.WRITER, "Seo Ga-ram", "Night Orchard")} <= crew

@@ -52,6 +52,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.possessive_facts(text, sents, known_people, known_chars, book, person_key)
     raws += people.season_cast_facts(text, sents, book)
     raws += people.alias_facts(text, sents)
+    raws += people.nickname_facts(text, sents)
     raws += shows.platform_alias_facts(text, sents)
     raws += people.passing_credit_facts(text, sents, book, frozenset(known_people), person_key)
     raws += people.passing_cast_facts(text, sents, book, tuple(sorted(

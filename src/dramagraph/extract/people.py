@@ -11,7 +11,7 @@ import re
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
-from .lexicon import NAME, POSS, TOK, UP
+from .lexicon import NAME, NUMBER, ORDINAL, POSS, TOK, UP, to_number
 from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
@@ -53,13 +53,13 @@ _ROLE_VERB = re.compile(
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
-    r"|(?:returns?|returned|returning)\s+as)"
+    r"|(?:returns?|returned|returning)\s+as|(?:is|are)\s+(?:also\s+)?back\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
     # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
     rf"|(?P<verdict>{_VERDICT}))\s+")
 _W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
            "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return", "lead",
-           "led as", " up as", " as ")
+           "led as", " up as", " as ", "back as")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
                         r"(?:\s+(?:his|her|their))?\s*$")
 _PRONOUN = re.compile(r"(?:^|\W)(?:They|The\s+(?:trio|duo|pair|actors|actresses|three|four|five|newcomers"
@@ -101,6 +101,8 @@ _WITH_ONLY = re.compile(r"With\s+(?P<list>[A-Z][^.!?;:()\n]{3,120}?)\s*\.")
 _STARRING = fold_case(re.compile(
     r"\b(?:starring|co-starring|headlined\s+by|fronted\s+by|spearheaded\s+by|led\s+by\s+stars?"
     r"|featuring\s+(?:actors?|actress(?:es)?|stars?))\s+", re.IGNORECASE))
+# "'S' (P), led by A and B, ...": a quoted title, then the people who lead it
+_TITLE_LED_BY = re.compile(r"[\"\u201d\u2019](?:\s*\([^()\n]{1,40}\))?,\s+led\s+by\s+(?=[A-Z])")
 _GROUP = re.compile(
     r"\b(?:(?:actors?|actresses|performers|players|stars|leads|names|cast\s+members|ensemble)\s+(?:such\s+as|like"
     r"|including|include)"
@@ -126,7 +128,7 @@ _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?
 _PRONOUN_CREDIT = re.compile(
     rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
     rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
-_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD)\s+$")
+_DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+by)\s+$")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
@@ -168,10 +170,14 @@ _IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?
                       rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
 # a photo caption on a line of its own: "A (left) and B in Show.", "A and B in a still from “Show”. Photo: ..."
 _SIDE = r"(?:\s*\((?:left|right|centre|center|middle|top|bottom|front|back)\))?"
+# "[Photo: P] A in 'S'.", "A and B star in 'S'. (P)": a credit in brackets before or after; one name only
+# where the bracketed credit opens the line
 _CAPTION_CAST = re.compile(
-    rf"^(?P<names>(?:{NAME}){_SIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{NAME}){_SIDE})+)\s+in\s+"
+    rf"^(?P<lead>\[(?:Photo|Image|Picture|Still)s?\s*:[^\]\n]{{1,40}}\]\s*)?"
+    rf"(?P<names>(?:{NAME}){_SIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{NAME}){_SIDE})*)\s+(?:star\s+)?in\s+"
     rf"(?:a\s+(?:still|scene|photo|image)\s+from\s+)?(?:the\s+)?{_QO}?(?P<t>{TITLE})[\"\u201d\u2019]?"
-    rf"(?:\s+season\s+(?P<n>\d{{1,2}}))?\s*\.?(?:\s+(?:Photo|Photos|Image|Credit|Courtesy)\s*:[^\n]*)?$",
+    rf"(?:\s+season\s+(?P<n>\d{{1,2}}))?\s*\.?(?:\s+(?:Photo|Photos|Image|Credit|Courtesy)\s*:[^\n]*"
+    rf"|\s*\((?:(?:Photo|Image|Credit|Courtesy)\s*:\s*)?[^()\n]{{1,40}}\))?$",
     re.MULTILINE)
 _POSS_HEAD = re.compile(rf"^{TOK}{POSS}\s*")
 _LIST_CUT = re.compile(r"[;:.!?\u2013\u2014|]\s|\s+(?:in|on|as|at|for|to|with|who|which|is|are|was|were|has"
@@ -278,13 +284,17 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 rule, conf = ("role.respective" if rule != "role.respective_next" else rule), 0.85
             # "A and B reprise their roles as C and D" in a second season: they were in the first (cast only:
             # whether the part was the same one there is the reader's inference, not the text's)
-            earlier = _first_season(book, show) if m.group().lower().startswith("repris") else None
+            # "A returns as C", "B is also back as D": the same
+            earlier = _first_season(book, show) if _RETURNING.match(m.group()) else None
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
                 if earlier is not None:
                     out.append(Raw(FactKind.CAST, p.start, p.end, "cast.reprised", 0.6, person=p.text,
                                    show=earlier.title))
     return out
+
+
+_RETURNING = re.compile(r"(?i:repris|return|(?:is|are)\s+(?:also\s+)?back\b)")
 
 
 def _first_season(book: ShowBook, show: str | None):
@@ -965,7 +975,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             (_GROUP, "cast.group", 0.7, "lower", ("such as", "like", "including", "include", "feature", "boast",
                                                   "leads are", "out the", "supporting")),
             (_FACES, "cast.group", 0.7, "none", ("faces,", "stars,", "names,", "leads,", "actors,", "actresses,")),
-            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",))):
+            (_SHOW_FEATURES, "cast.show_features", 0.7, "none", ("feature",)),
+            (_TITLE_LED_BY, "cast.title_led_by", 0.8, "none", ("led by",))):
         for m in sents.finditer(pattern, words):
             sent = sents.at(m.start())
             if sent is None:
@@ -1002,7 +1013,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 continue
             seg = re.sub(r"\((?:[a-z]+)\)", lambda x: " " * len(x.group()), m["names"])
             names = split_list(seg, m.start("names"), "none")
-            if len(names) >= 2 and all(" " in n.text for n in names):
+            if (len(names) >= 2 or (names and m["lead"])) and all(" " in n.text for n in names):
                 show = title + (f" season {m['n']}" if m["n"] else "")
                 for n in names:
                     out.append(Raw(FactKind.CAST, n.start, n.end, "cast.caption", 0.8, person=n.text, show=show))
@@ -1032,12 +1043,16 @@ _SHOW_STARS = re.compile(r"(?:,|\b(?:[Ii]t|which|that|also|series|drama|show|thr
 # "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
 _STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
                         r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
+_LIST_LEADS = re.compile(
+    r"(?<=[a-z]) (?:lead\s+(?:a|an|the|this|its)\s+(?:[\w-]+\s+){0,3}?(?:cast|ensemble|drama|series|show|comedy"
+    r"|thriller|romance|melodrama|K-drama|mystery|story)\b|play\s+(?:two\s+|the\s+|a\s+pair\s+of\s+)?"
+    r"(?!with\b|in\b|out\b|off\b|up\b|down\b|along\b|it\b)[a-z]+)")
 # "B plays the grumpy food critic", "A, who played Yeo-wool's mother", "with B as the royal guard": a role
 # that has no name is still a part in the show
 _UNNAMED_PART = re.compile(
     rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
     rf"|{_VERDICT})"
-    rf"|\bwith\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -1065,7 +1080,21 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in _trailing_names(text, sent.start, m.start()):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
-    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", " as ")):
+    for m in sents.finditer(_LIST_LEADS, ("lead", "play")):
+        # "A and B lead this eight-episode drama", "A and B play strangers who ...": a list of two names at
+        # least before a plural verb of acting
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        names = _trailing_names(text, sent.start, m.start())
+        if len(names) < 2 or names[-1].end != m.start() or not all(" " in n.text and not book.known(n.text)
+                                                                   for n in names):
+            continue
+        show = _show_after(text, m.end(), sent.end, book)
+        for n in names:
+            out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.list_leads", 0.75, person=n.text, show=show))
+    for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", "opposite",
+                                            " as ")):
         sent = sents.at(m.start())
         p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
@@ -1191,7 +1220,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or sent.headline:
             continue
         kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors", "pd") else FactKind.WRITER
-        show = _show_before(book, sents, m.start())
+        show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
             # "Writers A and B, who ...": the list, but not "directors Kim and Choi" (surnames)
             for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
@@ -1209,7 +1238,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 # "... directed by A and written by B, the pair behind S": the same crew made S
 _PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
-                          rf"(?:the\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
 
 
 def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:
@@ -1281,12 +1310,56 @@ def _show_before(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     return shows[-1].title if shows else None
 
 
+# "Season one director A", "First-season writer B": the job in another season of the article's series
+_SEASON_JOB = re.compile(rf"(?:\b[Ss]eason\s+(?P<n>{NUMBER})|\b(?P<o>{ORDINAL})[- ][Ss]eason(?:'s|\u2019s)?)\s+$")
+
+
+def _season_job(book: ShowBook, start: int, pos: int) -> str | None:
+    main = book.main
+    if main is None or main.series is None or pos - start < 7:
+        return None
+    m = _SEASON_JOB.search(book.text, max(start, pos - 30), pos)
+    number = to_number(m["n"] or m["o"]) if m else None
+    if number is None:
+        return None
+    show = main if number == main.number else book.sibling(main, number)
+    return show.title if show else None
+
+
 def _first_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     sent = sents.at(pos)
     if sent is None:
         return None
     shows = book.in_sentence(sent.start, sent.end)
     return shows[0][1].title if shows else None
+
+
+# a nickname in quotes inside a full name, as Thai actors are credited: 'Nattapong “Kla” Srisuk'
+_NICKNAME = re.compile(rf"(?<![\w-])(?P<g>{TOK})[ ][\u201c\"](?P<n>{TOK})[\u201d\"][ ](?P<f>{TOK})(?![\w-])")
+_NICK_PAREN = re.compile(rf"(?P<c>{NAME})\s*\($")
+_NICK_PLAYED = re.compile(r"\b(?:played|portrayed)\s+by\s+$")
+
+
+def nickname_facts(text: str, sents: Sentences) -> list[Raw]:
+    """'G “N” F': N is an alias of G F; 'C (G “N” F)' a role and 'played by G “N” F' a part in the show."""
+    out: list[Raw] = []
+    if "\u201c" not in text and '"' not in text:
+        return out
+    for m in _NICKNAME.finditer(text):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        person = f"{m['g']} {m['f']}"
+        out.append(Raw(FactKind.ALIAS, m.start(), m.end(), "alias.nickname", 0.8, person=person, alias=m["n"]))
+        before = text[max(sent.start, m.start() - 60): m.start()]
+        paren = _NICK_PAREN.search(before)
+        c = clean_name(paren["c"], m.start() - len(before) + paren.start("c")) if paren else None
+        if c is not None and text.startswith(")", m.end()):
+            out.append(Raw(FactKind.ROLE, c.start, m.end() + 1, "role.nickname_paren", 0.8, person=person,
+                           character=c.text))
+        elif _NICK_PLAYED.search(before):
+            out.append(Raw(FactKind.CAST, m.start(), m.end(), "cast.nickname_played_by", 0.75, person=person))
+    return out
 
 
 def alias_facts(text: str, sents: Sentences) -> list[Raw]:

@@ -125,6 +125,9 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|se
 # a sentence about one season of the article's series: "Season one followed ...", "The first season's ..."
 _SEASON_LEAD = re.compile(rf"(?:Season\s+(?P<n>{NUMBER})\b|The\s+(?P<o>{ORDINAL})\s+season\b)(?!\s+(?:of|and)\b)")
 _IT_LEAD = re.compile(r"Its?\s")
+# a later clause of that sentence turning to another season: "..., and the new season will be directed by A"
+_OTHER_SEASON = re.compile(rf"\b(?:new|this|latest|next|upcoming|current)\s+(?:season|instalment|installment)\b"
+                           rf"|\b[Ss]eason\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+season\b", re.IGNORECASE)
 # what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
 _SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                            rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
@@ -134,6 +137,13 @@ _HEADING = re.compile(
     r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
     r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25}?)"
     r"(?:[,;][^\n]{0,30}|\s+[-\u2013\u2014|]\s+\d{1,2}(?:\.\d{1,2})?%)?)?$")
+
+# a photo caption on a line of its own: "[Photo: Netflix] A and B in 'S'.", "A (left) and B star in 'S'. (Disney+)",
+# "A, B and C in a still from 'S'. (Photo: P)"; the paragraph after it speaks of the caption's show
+CAPTION_MARK = re.compile(
+    rf"^\[(?:Photo|Image|Picture|Still)s?\s*:[^\]\n]{{1,40}}\]|\((?:left|right|centre|center)\)"
+    rf"|\bin\s+a\s+(?:still|scene|photo)\s+from\b|\(?(?:Photo|Image|Credit|Courtesy)s?\s*:\s*[^\n]{{1,40}}\)?$"
+    rf"|\((?:{PLATFORM})\)$")
 
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
@@ -344,6 +354,7 @@ class ShowBook:
         self._find_sections()
         self._count_mentions()
         self._pick_main()
+        self._find_captions()
         if not self.sections:
             self._find_paragraph_sections()
         # a section headed by a series' bare title speaks of the season the article names
@@ -413,13 +424,32 @@ class ShowBook:
             self.sections.append((offset, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
 
+    def _find_captions(self) -> None:
+        """Photo captions on lines of their own that name one show: (line start, line end, end of the paragraph
+        under it, show)."""
+        self.captions: list[tuple[int, int, int, Show]] = []
+        if "[" not in self.text and "(" not in self.text and " from " not in self.text:
+            return
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for k, m in enumerate(lines[:-1]):
+            if len(m.group()) > 160 or not CAPTION_MARK.search(m.group()):
+                continue
+            shows = {id(show): show for _, show in self.in_sentence(m.start(), m.end())}
+            if len(shows) == 1:
+                self.captions.append((m.start(), m.end(), lines[k + 1].end(), next(iter(shows.values()))))
+
     def _find_paragraph_sections(self) -> None:
         """Roundups without headings: paragraphs that open with a show as their subject ("tvN's Night Ferry is
         ...", "Finally, Paper Cranes ...") speak of that show until the paragraph ends.  Three such paragraphs
         about three different shows at least, so a review that opens one paragraph with an earlier work keeps
         its own show."""
         found: list[tuple[int, int, Show]] = []
+        captions = {start: (below, show) for start, _, below, show in self.captions}
         for m in re.finditer(r"[^\n]+", self.text):
+            if m.start() in captions:
+                # a caption naming one show: it and the paragraph under it are that show's section
+                found.append((m.start(), *captions[m.start()]))
+                continue
             sent = self.sents.at(m.start())
             if sent is None or sent.headline:
                 continue
@@ -489,7 +519,13 @@ class ShowBook:
         if m is None:
             return None
         number = to_number(m["n"]) if m["n"] else ORDINALS.get(m["o"].lower())
-        return self.sibling(main, number) if number else None
+        if not number:
+            return None
+        for other in _OTHER_SEASON.finditer(self.text, m.end(), max(m.end(), pos)):
+            said = other["n"] or other["o"]
+            if said is None or (to_number(said) if other["n"] else ORDINALS.get(said.lower())) != number:
+                return None
+        return self.sibling(main, number)
 
     def _is_series(self, title: str) -> bool:
         key = title_key(title)
@@ -645,7 +681,7 @@ _ORIGINAL = _needs_platform(
     re.compile(rf"(?:\b(?:be|is|was|as)\s+|,\s+)an?\s+(?P<p>{PLATFORM})\s+(?i:original|exclusive)"))
 _ON_PLATFORM = _needs_platform(re.compile(
     rf"\b(?:stream|streams|streaming|premiere|premieres|premiered|air|airs|aired|airing|released?|available"
-    rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
+    rf"|debuts?|debuted|drops?|dropped|lands?|landed|arrives?|arrived|wrap(?:s|ped)\s+up)\b[^.;\n]{{0,40}}?\b(?:on|via)\s+"
     rf"(?P<p>{PLATFORM}|Max\b)"))
 # a sentence whose subject is the show's episodes
 _EPISODES_LEAD = re.compile(rf"(?:(?:All|The|Its|New|Both)\s+)?(?:(?:{NUMBER}|new|remaining|final|last)\s+){{0,2}}"
@@ -654,6 +690,8 @@ _CREDIT = _needs_platform(re.compile(
     rf"\b(?:Photo|Photos|Image|Credit|Still|Courtesy)\s*:\s*(?:[^/\n]{{0,40}}/\s*)?(?P<p>{PLATFORM})"))
 _ANTHOLOGY = re.compile(rf"(?P<p>{PLATFORM})[^.\n]{{0,80}}?\b(?:its|their)\b[^.\n]{{0,60}}?\b"
                         r"(?:anthology|series|franchise)\b")
+_CAPTION_CREDIT = re.compile(rf"^\[(?:Photo|Image|Picture|Still)s?\s*:\s*(?P<p>{PLATFORM})\s*\]"
+                             rf"|\((?:(?:Photo|Image|Credit|Courtesy)\s*:\s*)?(?P<p2>{PLATFORM})\s*\)$", re.MULTILINE)
 _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+from\s+(?:the\s+)?"
                          rf"(?:(?:series|drama|show|film|movie|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?"
                          rf"(?:\s+season\s+(?P<n>\d+))?")
@@ -814,6 +852,15 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
+    for start, end, _, show in book.captions:
+        # "[Photo: Netflix] A in 'S'.", "A and B star in 'S'. (Disney+)": the credit of a still is the show's
+        # platform
+        m = _CAPTION_CREDIT.search(text, start, end)
+        group = ("p" if m["p"] else "p2") if m is not None else ""
+        platform = _platform(m[group]) if m is not None else None
+        if m is not None and platform:
+            out.append(Raw(FactKind.PLATFORM, m.start(group), m.end(group), "platform.caption_credit", 0.4,
+                           show=show.title, platform=platform))
     for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -907,7 +954,7 @@ def platform_alias_facts(text: str, sents: Sentences) -> list[Raw]:
 def _platform(spelling: str | None) -> str | None:
     if not spelling:
         return None
-    if spelling[0].islower() and not spelling.startswith("tvN"):
+    if spelling[0].islower() and not spelling.startswith(("tvN", "iQIYI", "iQiyi")):
         return None  # "peacock", "max": ordinary words
     if spelling == "Max":
         return "Max"

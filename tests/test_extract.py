@@ -1020,3 +1020,11 @@ def test_a_show_that_tops_a_platform_chart():
     assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Copper Court", "Netflix")}
     # a word that is no show the article names is no chart entry
     assert kinds("Chart news\n\nFans top Netflix's charts again.", FactKind.PLATFORM) == set()
+
+
+def test_script_by_novelist_and_players_among_them():
+    text = HEAD + ("The script, by novelist Moon Hae-il, adapts her own book. The supporting players, among them "
+                   "Kenta Oshiro and Pyo Min-ah, mostly drift through.")
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il")}
+    assert cast(text) == {("Kenta Oshiro", "Lantern Harbour"), ("Pyo Min-ah", "Lantern Harbour")}
+    assert cast(HEAD + "The players, among them several newcomers, drift.") == set()

@@ -134,7 +134,7 @@ tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
 _SCRIPT_BY = re.compile(r"\b(?:scripts?|screenplays?|teleplays?|writing)\s*,?\s+(?:(?:is|was|are|were|comes?)\s+)?"
                         r"(?:again\s+|once\s+more\s+)?(?:by|from)\s+"
-                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
+                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer|novelist|author)\s+)?(?=[A-Z])")
 # "the director is A and the writer is B"
 _THE_JOB_IS = re.compile(r"\b[Tt]he\s+(?P<k>director|writer|screenwriter|scriptwriter)\s+(?:is|was)\s+"
                          r"(?:again\s+|once\s+again\s+|still\s+)?(?=[A-Z])")
@@ -1318,8 +1318,20 @@ _KNOWN_TO_AS = re.compile(rf"(?P<p>{NAME}),\s+known\s+to\s+(?:fans|friends|viewe
                           rf"(?P<a>{NAME}),")
 
 
+# "The supporting players, among them A and B, ...": the cast of the show in scope
+_AMONG_THEM = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Ii]ts)\s+(?:supporting\s+|main\s+)?(?:players|cast|ensemble)"
+                         r",\s+(?:among\s+them|including)\s+(?=[A-Z])")
+
+
 def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for m in sents.finditer(_AMONG_THEM, ("among them", "including")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        names = split_list(text[m.end():sent.end].split(",")[0], m.end(), "none")
+        if names and all(2 <= len(n.text.split()) <= 3 and not book.known(n.text) for n in names):
+            out += [Raw(FactKind.CAST, n.start, n.end, "cast.among_them", 0.7, person=n.text) for n in names]
     for m in sents.finditer(_IS_THE_NAMED, (" is the ",)):
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
         sent = sents.at(m.start())

@@ -1100,3 +1100,105 @@ def test_directed_by_a_who_made_s_and_the_duo_behind_last_years_s():
                   "‘Night Orchard’.")
     crew = {(f.kind, f.person, f.show) for f in facts_of(duo) if f.kind in (FactKind.DIRECTOR, FactKind.WRITER)}
     assert {(FactKind.DIRECTOR, "Bae Yu-ri", "Night Orchard"), (FactKind.WRITER, "Seo Ga-ram", "Night Orchard")} <= crew
+
+
+# --- round 14: previews with dated headings, interviews, Japanese reviews, chart news ----------------------
+
+
+def test_its_leads_after_a_chart_sentence_with_an_inverted_subject():
+    text = ("Harbour Lines holds the top spot\n\nHarbour Lines stars Noh Ga-eun as Bae Yu-ri.\n\n"
+            "In third place was Wavve's legal drama Copper Court, which climbed two spots. Its leads, Pyo Min-ah "
+            "and Seol Dae-ho, posted a thank-you message.")
+    assert cast(text) >= {("Pyo Min-ah", "Copper Court"), ("Seol Dae-ho", "Copper Court")}
+    assert not {p for p, s in cast(text) if s == "Harbour Lines"} & {"Pyo Min-ah", "Seol Dae-ho"}
+
+
+def test_created_by_is_no_writer_credit_when_the_writer_is_named_too():
+    text = HEAD + "Created by Moon Hae-il and written by Tak Eun-bi, the ten-part series premiered on Friday."
+    writers = {p for _, p, *_ in kinds(text, FactKind.WRITER)}
+    assert writers == {"Tak Eun-bi"}
+    # alone, "created by" still credits the writer
+    assert {p for _, p, *_ in kinds(HEAD + "The series was created by Moon Hae-il.", FactKind.WRITER)} == {
+        "Moon Hae-il"}
+
+
+def test_title_with_a_possessive_after_two_words():
+    text = ("The Harbour Keeper's Diary review\n\nNetflix's new Japanese series The Harbour Keeper's "
+            "Diary (Yoru no Nikki) takes its time. Kenta Oshiro stars as Mori Taichi, a retired clerk. "
+            "The Harbour Keeper's Diary is streaming now on Netflix.")
+    assert kinds(text, FactKind.PLATFORM) == {("The Harbour Keeper's Diary", None, "Netflix", None, None, None)}
+    assert roles(text) == {("Kenta Oshiro", "Mori Taichi", "The Harbour Keeper's Diary")}
+
+
+def test_a_likeness_before_the_kind_is_no_title():
+    text = HEAD + "Kenta Oshiro was last on Hulu's Seoul Noir-style thriller Dark Ferry."
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Dark Ferry", "Hulu")}
+
+
+def test_dated_listicle_heading_gives_each_platform():
+    text = ("New dramas this month\n\nHere is what arrives.\n\n1. Salt Bridge (March 3, Netflix)\n\n"
+            "Noh Ga-eun plays a ferry pilot.\n\n2. Quiet Lantern (March 14, tvN and TVING)\n\n"
+            "Pyo Min-ah plays a nurse.\n")
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert platforms == {("Salt Bridge", "Netflix"), ("Quiet Lantern", "tvN"), ("Quiet Lantern", "TVING")}
+    # a bracket whose list holds something that is no platform gives none
+    odd = text.replace("tvN and TVING", "tvN and the web")
+    assert ("Quiet Lantern", "tvN") not in {(s, p) for s, _, p, *_ in kinds(odd, FactKind.PLATFORM)}
+
+
+def test_is_the_descriptor_and_name_without_a_comma():
+    text = HEAD + ("Noh Ga-eun is the harbour pilot Bae Yu-ri, a widow. Kenta Oshiro is the night clerk Mori "
+                   "Taichi, who sees everything.")
+    assert roles(text) == {("Noh Ga-eun", "Bae Yu-ri", "Lantern Harbour"),
+                           ("Kenta Oshiro", "Mori Taichi", "Lantern Harbour")}
+    assert roles(HEAD + "Noh Ga-eun is the actor Pyo Min-ah, in a way.") == set()
+
+
+def test_family_name_is_given_name_who():
+    text = HEAD + "Kang Dae-ho and Pyo Min-ah lead the drama. Kang is Ha-jun, who fixes nets; Pyo plays a nurse."
+    assert ("Kang Dae-ho", "Ha-jun", "Lantern Harbour") in roles(text)
+    # a family name no full name of the article stands for gives nothing
+    assert roles(HEAD + "Kang is Ha-jun, who fixes nets.") == set()
+
+
+def test_title_role_and_known_to_fans_as():
+    text = HEAD + "Seol Dae-ho, known to fans as SDH, takes the title role of the exiled king Yi Won."
+    assert roles(text) == {("Seol Dae-ho", "Yi Won", "Lantern Harbour")}
+    assert {(p, a) for _, p, _, _, _, a in kinds(text, FactKind.ALIAS)} == {("Seol Dae-ho", "SDH")}
+
+
+def test_capitalised_compound_adjective_ends_the_character_list():
+    text = ("Interview: Ha-rin Bae on her first lead in \u2018Salt Bridge\u2019\n\nHa-rin Bae laughs a lot.\n\n"
+            "In Salt Bridge, now streaming on Netflix, Bae plays Yoon Da-som, a Michelin-starred chef.")
+    assert roles(text) == {("Ha-rin Bae", "Yoon Da-som", "Salt Bridge")}
+
+
+def test_best_known_for_and_familiar_from_in_apposition():
+    text = HEAD + ("Kang Dae-ho plays Bae Yu-ri. Kang, familiar to many viewers from Hulu's noir thriller Glass "
+                   "Street, is superb. Pyo Min-ah plays Oh Sun. Pyo Min-ah, best known for Paper Tide, co-stars.")
+    assert cast(text) >= {("Kang Dae-ho", "Glass Street"), ("Pyo Min-ah", "Paper Tide")}
+    # a person the article does not cast gives nothing
+    assert ("Seo Ji-hoon", "Paper Tide") not in cast(HEAD + "Seo Ji-hoon, best known for Paper Tide, hosts.")
+
+
+def test_platform_hit_and_its_writer():
+    text = HEAD + ("The series is written by Moon Hae-il, who previously wrote the Wavve hit Night Ferry 7.")
+    assert ("Night Ferry 7", None, "Wavve", None, None, None) in kinds(text, FactKind.PLATFORM)
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il"),
+                                                                      ("Night Ferry 7", "Moon Hae-il")}
+
+
+def test_a_show_that_tops_a_platform_chart():
+    text = ("\u2018Copper Court\u2019 tops Netflix's global chart\n\nCopper Court has held the number one spot on "
+            "Netflix's global top 10 for a second week.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Copper Court", "Netflix")}
+    # a word that is no show the article names is no chart entry
+    assert kinds("Chart news\n\nFans top Netflix's charts again.", FactKind.PLATFORM) == set()
+
+
+def test_script_by_novelist_and_players_among_them():
+    text = HEAD + ("The script, by novelist Moon Hae-il, adapts her own book. The supporting players, among them "
+                   "Kenta Oshiro and Pyo Min-ah, mostly drift through.")
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il")}
+    assert cast(text) == {("Kenta Oshiro", "Lantern Harbour"), ("Pyo Min-ah", "Lantern Harbour")}
+    assert cast(HEAD + "The players, among them several newcomers, drift.") == set()

@@ -41,6 +41,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     strong = people.role_facts(text, sents, book) + people.as_facts(text, sents, book)
     strong += people.cast_facts(text, sents, book) + people.crew_facts(text, sents, book)
     strong += people.nominee_facts(text, book)
+    strong += people.named_part_facts(text, sents, book)
     known_people = {person_key(r.person) for r in strong if r.person and " " in r.person}
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong
@@ -57,6 +58,9 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.passing_credit_facts(text, sents, book, frozenset(known_people), person_key)
     raws += people.passing_cast_facts(text, sents, book, tuple(sorted(
         {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
+    raws += people.known_from_facts(text, sents, book, tuple(sorted(
+        {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
+    raws += shows.passing_platform_facts(book, sents)
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
                                                        FactKind.WRITER)], text)

@@ -11,7 +11,7 @@ import re
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
-from .lexicon import NAME, NUMBER, ORDINAL, POSS, TOK, UP, to_number
+from .lexicon import NAME, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, to_number
 from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
@@ -138,7 +138,7 @@ tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
 _SCRIPT_BY = re.compile(r"\b(?:scripts?|screenplays?|teleplays?|writing)\s*,?\s+(?:(?:is|was|are|were|comes?)\s+)?"
                         r"(?:again\s+|once\s+more\s+)?(?:by|from)\s+"
-                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer)\s+)?(?=[A-Z])")
+                        r"(?:(?:newcomer|veteran|writer|screenwriter|first-time\s+writer|novelist|author)\s+)?(?=[A-Z])")
 # "the director is A and the writer is B"
 _THE_JOB_IS = re.compile(r"\b[Tt]he\s+(?P<k>director|writer|screenwriter|scriptwriter)\s+(?:is|was)\s+"
                          r"(?:again\s+|once\s+again\s+|still\s+)?(?=[A-Z])")
@@ -158,6 +158,7 @@ _CREDIT_LINE = line_led(re.compile(
 _BY_INLINE = re.compile(
     r"\b(?P<k>(?i:directed|helmed|written|penned|scripted|created))\s+by\s+(?:(?:director|filmmaker|PD|writer|screenwriter"
     r"|showrunner)\s+)?")
+_WRITTEN_BY_TOO = re.compile(r"\b(?i:written|penned|scripted)\s+by\b")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
 _JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|PD|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
@@ -1159,6 +1160,8 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or text[m.start() - 3: m.start()].endswith(": "):
             continue
         kind = FactKind.DIRECTOR if verb in ("directed", "helmed") else FactKind.WRITER
+        if verb == "created" and _WRITTEN_BY_TOO.search(text, m.end(), sent.end):
+            continue  # "Created by A and written by B": the text names the writer apart from the creator
         for n in split_list(mask_parens(_clause(text, m.end(), sent.end)), m.end(), "none"):
             if " " in n.text:
                 out.append(Raw(kind, n.start, n.end, f"{kind.value}.by", 0.85, person=n.text,
@@ -1405,3 +1408,117 @@ def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
             pos += len(line) + 1
     return out
 
+
+
+# Parts named after "is" with no comma between the describing words and the name: "A is the prosecutor C, her
+# former classmate", "A is the local police officer C, who ..."; and a given name alone after a family name
+# alone in a preview: "Ok is Yeon-hee, who runs the last ferry"
+_IS_THE_NAMED = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})"
+                           rf"(?=\s*[,;.]|\s+(?:who|in)\b)")
+_IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s")
+# "A, known to fans as CWJ, takes the title role of the exiled prince C"
+_TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
+                         rf"(?:on\s+)?the\s+(?:title|lead|leading|central)\s+(?:role|part)\s+(?:of|as)\s+"
+                         rf"(?:(?:the|a|an)\s+)?(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
+_KNOWN_TO_AS = re.compile(rf"(?P<p>{NAME}),\s+known\s+to\s+(?:fans|friends|viewers|audiences|many)\s+as\s+"
+                          rf"(?P<a>{NAME}),")
+
+
+# "The supporting players, among them A and B, ...": the cast of the show in scope
+_AMONG_THEM = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Ii]ts)\s+(?:supporting\s+|main\s+)?(?:players|cast|ensemble)"
+                         r",\s+(?:among\s+them|including)\s+(?=[A-Z])")
+
+
+def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_AMONG_THEM, ("among them", "including")):
+        sent = sents.at(m.start())
+        if sent is None or sent.headline:
+            continue
+        names = split_list(text[m.end():sent.end].split(",")[0], m.end(), "none")
+        if names and all(2 <= len(n.text.split()) <= 3 and not book.known(n.text) for n in names):
+            out += [Raw(FactKind.CAST, n.start, n.end, "cast.among_them", 0.7, person=n.text) for n in names]
+    for m in sents.finditer(_IS_THE_NAMED, (" is the ",)):
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        sent = sents.at(m.start())
+        words = m["d"].lower().split()
+        if p is None or c is None or sent is None or p.text != m["p"] or c.text != m["c"]:
+            continue
+        if not descriptor_ok(m["d"].strip()) or any(w in _WHOSE_NOT_PART or w in _NOT_A_PART for w in words):
+            continue
+        # two names of two or three words each, neither a show the article names
+        if 2 <= len(p.text.split()) <= 3 and 2 <= len(c.text.split()) <= 3 and not book.known(c.text) \
+                and not book.known(p.text):
+            out.append(_role(text, p, c, "role.is_the_named", 0.7, _show_after(text, c.end, sent.end, book)))
+    for m in sents.finditer(_IS_NAME_WHO, (" is ",)):
+        sent = sents.at(m.start())
+        # a family name alone opening its clause (the resolver must find the one person it stands for) and a
+        # hyphenated given name: the part
+        if sent is None or "-" not in m["c"] or "-" in m["p"] or book.known(m["c"]):
+            continue
+        before = text[sent.start:m.start()].rstrip()
+        if before and not before.endswith((";", ",")) or fold(m["p"]) not in KOREAN_SURNAMES:
+            continue
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
+            out.append(_role(text, p, c, "role.is_given_name", 0.7, None))
+    for m in sents.finditer(_TITLE_ROLE, ("title role", "title part", "lead role", "leading role", "central role",
+                                          "lead part")):
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        sent = sents.at(m.start())
+        if p is None or c is None or sent is None or " " not in p.text or not _person_shaped(p.text):
+            continue
+        if (m["d"] and not descriptor_ok(m["d"].strip())) or book.known(c.text):
+            continue
+        out.append(_role(text, p, c, "role.title_role", 0.8, _show_after(text, c.end, sent.end, book)))
+    for m in sents.finditer(_KNOWN_TO_AS, ("known to",)):
+        p, a = clean_name(m["p"], m.start("p")), clean_name(m["a"], m.start("a"))
+        if p and a and " " in p.text and _person_shaped(p.text):
+            out.append(Raw(FactKind.ALIAS, p.start, a.end, "alias.known_to_as", 0.8, person=p.text, alias=a.text))
+    return out
+
+
+# A person the article casts, opening a sentence with a credit in apposition: "A, best known for S, takes ...",
+# "A, familiar to international audiences from Prime Video's thriller S, is ..."
+_KNOWN_FROM = re.compile(
+    rf"(?P<p>{NAME}),\s+(?:(?:perhaps\s+)?best\s+known\s+for|familiar\s+(?:to\s+(?:[a-z]+\s+){{1,3}})?from)\s+"
+    rf"(?:the\s+)?(?:{PLATFORM}(?:'s|\u2019s)\s+)?(?:(?:[A-Za-z][\w-]*\s+){{0,3}}?(?:drama|series|show|film|movie"
+    rf"|thriller|sitcom|romance|comedy|mystery|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?=,)")
+# "Shim Ara, who previously wrote the Wavve hit S": a writer's or director's earlier work named by its platform
+_WHO_WROTE_HIT = re.compile(
+    rf"(?P<p>{NAME}),\s+who\s+(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed"
+    rf"|helmed|co-wrote|co-directed)\s+the\s+{PLATFORM}\s+(?:[a-z][\w-]*\s+)?(?:hit|original|smash)\s+"
+    rf"{_QO}?(?P<t>{TITLE})")
+
+
+def known_from_facts(text: str, sents: Sentences, book: ShowBook, actors: tuple[str, ...]) -> list[Raw]:
+    out: list[Raw] = []
+    if actors:
+        ends: dict[str, set[str]] = {}
+        for name in actors:
+            words = name.split()
+            for w in (words[0], words[-1]):
+                ends.setdefault(fold(w).replace("-", ""), set()).add(person_key(name))
+        keys = {person_key(n) for n in actors}
+        for m in sents.finditer(_KNOWN_FROM, ("known for", "familiar ")):
+            sent = sents.at(m.start())
+            p = clean_name(m["p"], m.start("p"))
+            title = clean_title(m["t"])
+            if sent is None or p is None or p.text != m["p"] or not title or title != m["t"].strip():
+                continue
+            if text[sent.start:m.start()].strip() not in ("", "And", "But"):
+                continue  # the person opens the sentence
+            ok = (person_key(p.text) in keys and _person_shaped(p.text)) if " " in p.text else \
+                len(ends.get(fold(p.text).replace("-", ""), ())) == 1
+            if ok and not book.known(p.text) and clean_name(title, 0) != title:
+                out.append(Raw(FactKind.CAST, p.start, m.end("t"), "cast.known_from", 0.6, person=p.text, show=title))
+    for m in sents.finditer(_WHO_WROTE_HIT, ("wrote the", "penned the", "scripted the", "directed the", "helmed the")):
+        p = clean_name(m["p"], m.start("p"))
+        title = clean_title(m["t"])
+        if p is None or " " not in p.text or not title:
+            continue
+        # (strict: kept only for a person another rule credits in full)
+        kind = FactKind.DIRECTOR if m["v"] in ("directed", "helmed", "co-directed") else FactKind.WRITER
+        out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who_hit", 0.8, person=p.text, show=title,
+                       strict_person=True))
+    return out

@@ -41,7 +41,8 @@ def _needs_platform(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # "The Ferryman's Daughter": a possessive inside a title only after a leading "The" (elsewhere "X's" is an
 # owner: "Netflix's Glory", "Kang Min-ho's Gu Tae-sik")
-TITLE = (rf"(?:The[ ]{TOK}(?:'s|\u2019s)(?=[ ]{TOK})|{TOK}|\d+(?=[ ]{TOK}))"
+# ("The Lighthouse Keeper's Ledger": two words may stand between "The" and the possessive)
+TITLE = (rf"(?:The(?:[ ]{TOK}){{1,2}}(?:'s|\u2019s)(?=[ ]{TOK})|{TOK}|\d+(?=[ ]{TOK}))"
          rf"(?:[ ](?:{SMALL}[ ])*{_TTOK}){{0,7}}")
 _QO, _QC = "[\"\u201c\u2018]", "[\"\u201d\u2019]"
 _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd]ramas?|[Ss]eries|[Ss]itcom"
@@ -49,7 +50,9 @@ _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd
           r"|[Dd]ocuseries|[Rr]eality\s+[Ss]how)")
 # (a broadcast slot too: "the KBS2 weekend drama S")
 _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cclaimed|[Pp]opular|[Kk]orean"
-        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night)")
+        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night"
+        # a likeness: "Prime Video's Tokyo Vice-style thriller S"
+        r"|(?:[A-Z]\w*\s+){0,2}[A-Z]\w*-(?:style|esque|inspired))")
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained
@@ -63,7 +66,7 @@ _W_STREAM = ("stream", "available", "airing", "showing", "premiere", "debut", " 
 _W_QUOTES = ("\"", "\u201c", "\u2018")
 _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "romance", "film", "movie", "original")
 _W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
-_SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque)$", re.I)
+_SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque|style|inspired)$", re.I)
 
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
@@ -131,6 +134,9 @@ _OTHER_SEASON = re.compile(rf"\b(?:new|this|latest|next|upcoming|current)\s+(?:s
 # what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
 _SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                            rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
+# a chart's inverted subject: "In second place was Disney+'s crime drama S", "At number three is the tvN romance S"
+_INVERTED_LEAD = re.compile(rf"(?:In|At)\s+(?:[\w-]+\s+){{1,3}}?(?:was|is|came|sat|were|are)\s+"
+                            rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_QO}?")
 # a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
 # a ratings chart's line: "2. 'Romanised Title' (English Title) - MBC - 11.4%"
 _HEADING = re.compile(
@@ -144,6 +150,30 @@ CAPTION_MARK = re.compile(
     rf"^\[(?:Photo|Image|Picture|Still)s?\s*:[^\]\n]{{1,40}}\]|\((?:left|right|centre|center)\)"
     rf"|\bin\s+a\s+(?:still|scene|photo)\s+from\b|\(?(?:Photo|Image|Credit|Courtesy)s?\s*:\s*[^\n]{{1,40}}\)?$"
     rf"|\((?:{PLATFORM})\)$")
+
+# a heading's bracket that opens with a date: "(January 3, Netflix)", "(Jan 14, tvN and TVING)"
+_DATED_BRACKET = re.compile(r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?"
+                            r"\s*[,;]\s*(?P<list>[^()\n]{2,60})\)\s*$")
+_PLATFORM_SEP = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+
+
+def _dated_platforms(line: str) -> list[tuple[str, int, int]]:
+    """The platforms a heading's dated bracket lists, each with its span in ``line`` (all of the list must be
+    platforms, else none)."""
+    m = _DATED_BRACKET.search(line)
+    if m is None:
+        return []
+    out = []
+    pos = m.start("list")
+    for part in _PLATFORM_SEP.split(m["list"]):
+        i = line.find(part, pos)
+        name = _platform(part.strip()) if part.strip() else None
+        if name is None:
+            return []
+        out.append((name, i, i + len(part)))
+        pos = i + len(part)
+    return out
+
 
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
@@ -173,6 +203,9 @@ def clean_title(raw: str) -> str | None:
         return None
     if len(out) == 1 and out[0].isdigit():
         return None
+    owner = next((i for i, t in enumerate(out[:-1]) if t.endswith(("'s", "\u2019s"))), None)
+    if owner is not None and _person_like(" ".join(out[owner + 1:])):
+        return None  # "The Uncanny Counter's Jo Byeong-gyu": a show's actor, not a title
     return title
 
 
@@ -183,6 +216,9 @@ def _tail_title(raw: str) -> str | None:
         low = tokens[i].lower().strip("'\u2019")
         if low.endswith(("'s", "\u2019s")) and i > 0 and tokens[i - 1] == "The":
             tokens = tokens[i - 1:]  # "The Ferryman's Daughter": the possessive is the title's own
+            break
+        if low.endswith(("'s", "\u2019s")) and i > 1 and tokens[i - 2] == "The" and tokens[i - 1][:1].isupper():
+            tokens = tokens[i - 2:]  # "The Lighthouse Keeper's Ledger"
             break
         if low in _TITLE_CUT or low.endswith(("'s", "\u2019s")) or platform_name(tokens[i]):
             tokens = tokens[i + 1:]
@@ -229,6 +265,7 @@ class ShowBook:
         self.sections: list[tuple[int, Show, tuple[str, int, int] | None]] = []
         self._section_starts: list[int] = []
         self._section_ends: list[int] = []  # paragraph sections end with their paragraph
+        self.heading_platforms: list[tuple[str, int, int]] = []  # platforms after a date in a heading's bracket
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -396,11 +433,16 @@ class ShowBook:
             if season is None and clean_title(title) is None:
                 continue
             platform = m["p"] or m["p2"]
+            more: list[tuple[str, int, int]] = []
             if platform and not _platform(platform.strip()):
                 if m["p2"]:
                     continue  # "Title - a subtitle" is no heading of a show on a platform
                 platform = None
-            if not m["n"] and not platform:
+                more = _dated_platforms(line)
+            if more:
+                # "1. S (January 3, Netflix)", "(January 14, tvN and TVING)": the platforms after the date
+                self.heading_platforms += [(name, start + a, start + b) for name, a, b in more]
+            if not m["n"] and not platform and not more:
                 following = lines[k + 1][1] if k + 1 < len(lines) else ""
                 if not _INFO_PLATFORM.match(following.strip()):
                     continue
@@ -498,7 +540,9 @@ class ShowBook:
         if len({id(show) for _, show in named}) != 1:
             return None
         start, show = named[0]
-        return show if _SUBJECT_LEAD.fullmatch(self.text, prev.start, start) else None
+        lead = _SUBJECT_LEAD.fullmatch(self.text, prev.start, start) or _INVERTED_LEAD.fullmatch(
+            self.text, prev.start, start)
+        return show if lead else None
 
     def season_lead(self, pos: int) -> Show | None:
         """The season a sentence opening "Season one followed ..." or "The first season's ..." speaks of, in an
@@ -861,6 +905,11 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if m is not None and platform:
             out.append(Raw(FactKind.PLATFORM, m.start(group), m.end(group), "platform.caption_credit", 0.4,
                            show=show.title, platform=platform))
+    for name, start, end in book.heading_platforms:
+        show = book.section_at(start)
+        if show is not None:
+            out.append(Raw(FactKind.PLATFORM, start, end, "platform.heading_dated", 0.85, show=show.title,
+                           platform=name))
     for m in sents.finditer(_CREDIT, PLATFORM_WORDS):
         platform = _platform(m["p"])
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -1061,3 +1110,29 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
         return None
     show = main if number == main.number else book.sibling(main, number)
     return (show, m.start(), m.end()) if show else None
+
+
+# Platforms named in passing: "the Wavve hit S", "S tops Netflix's global chart", "S has held the number one spot
+# on Netflix's top 10"
+_PLATFORM_HIT = _needs_platform(re.compile(
+    rf"\bthe\s+(?P<p>{PLATFORM})\s+(?:[a-z][\w-]*\s+)?(?:hit|original|smash)\s+{_QO}?(?P<t>{TITLE})"))
+_CHART_TOP = _needs_platform(re.compile(
+    rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+(?:has\s+|have\s+)?(?:tops?|topped|leads?|led|(?:has\s+)?held\s+the\s+"
+    rf"(?:number\s+one|No\.?\s?1|top)\s+(?:spot|place)\s+on)\s+(?P<p>{PLATFORM})(?:'s|\u2019s)\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?(?:charts?|top\s+(?:10|ten)|rankings?)\b"))
+
+
+def passing_platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_PLATFORM_HIT, (" hit ", " original ", " smash ")):
+        platform, title = _platform(m["p"]), clean_title(m["t"])
+        if platform and title and title == m["t"].strip() and not _person_like(title):
+            out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.hit", 0.75, show=title, platform=platform))
+    for sent in sents.having(("chart", "top 10", "top ten", "ranking")):
+        for m in _CHART_TOP.finditer(book.text, sent.start, sent.end):
+            platform, title = _platform(m["p"]), clean_title(m["t"])
+            # the chart's title must be one the article names as a show, not a word that opens the sentence
+            if platform and title and book.known(title) and not _person_like(title):
+                out.append(Raw(FactKind.PLATFORM, m.start("t"), m.end(), "platform.chart", 0.75, show=title,
+                               platform=platform))
+    return out

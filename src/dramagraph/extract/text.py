@@ -612,7 +612,7 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
         if not m or words > 4:
             break
         name = clean_name(m.group(), m.start())
-        if name is None or name.end != m.end():
+        if name is None or name.end != m.end() or _COMPOUND_ADJ.search(name.text):
             break
         if out and _CLAUSE_VERB.match(text, m.end(), end):
             break
@@ -624,6 +624,8 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
     return out
 
 
+# "a Michelin-starred chef", "an Oscar-winning director": a capitalised compound adjective, not a name
+_COMPOUND_ADJ = re.compile(r"^[A-Z][a-z]+-[a-z]{3,}(?:ed|ing)$")
 _DESC_HEAD = re.compile(r"(?:(?:his|her|their|my|its|our|your)|(?:the\s+)?[\w-]+(?:'s|\u2019s))[ ]")
 _ADDRESS = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.[ ]")
 _DESC_WORD = re.compile(r"(?P<w>the|a|an|[a-z][a-z-]*)(?P<comma>,)?[ ]")

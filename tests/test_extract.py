@@ -1202,3 +1202,50 @@ def test_script_by_novelist_and_players_among_them():
     assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il")}
     assert cast(text) == {("Kenta Oshiro", "Lantern Harbour"), ("Pyo Min-ah", "Lantern Harbour")}
     assert cast(HEAD + "The players, among them several newcomers, drift.") == set()
+
+
+# --- section headings: chart numbers, years in brackets, news subheads ------------------------------------
+
+def test_chart_numbers_and_a_year_before_the_channel_head_listicle_sections():
+    text = ("Streamline top 10 this week\n\n"
+            "No. 1: Copper Bell\n\nMira Holt plays Oona Vey, a locksmith.\n\n"
+            "#2 Iron Quay\n\nThe drama stars Dae Rin.\n\n"
+            "3. Salt Meadow (2019, Wavve)\n\nTomas Pell plays Frank Orr.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Copper Bell"), ("Tomas Pell", "Frank Orr", "Salt Meadow")}
+    assert ("Dae Rin", "Iron Quay") in cast(text)
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Salt Meadow", "Wavve")}
+    # a year bracket with no platform after it gives none
+    text = "Best of Mira Holt\n\n1. Copper Bell (2019)\n\nShe plays Oona.\n\n2. Iron Quay (2021)\n\nShe stars."
+    assert kinds(text, FactKind.PLATFORM) == set()
+
+
+def test_news_subheads_give_their_show_to_the_paragraphs_under_them():
+    text = ("Drama news this week: a renewal and two castings\n\n"
+            "\u2018Copper Bell\u2019 gets a second run\n\n"
+            "Streamline has renewed the thriller Copper Bell. It was written by Ada Lunn.\n\n"
+            "Dae Rin joins \u2018Iron Quay\u2019\n\n"
+            "Dae Rin has joined Iron Quay as Kwon Ha-neul. Director Bo Reyes is behind the camera. "
+            "The drama also stars Tomas Pell.\n\n"
+            "Quick hits\n\n"
+            "Mira Holt visited Busan.")
+    assert roles(text) == {("Dae Rin", "Kwon Ha-neul", "Iron Quay")}
+    assert ("Tomas Pell", "Iron Quay") in cast(text) and ("Tomas Pell", "Copper Bell") not in cast(text)
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)} == {("Iron Quay", "Bo Reyes")}
+    assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Copper Bell", "Ada Lunn")}
+
+
+def test_one_subhead_naming_a_show_makes_no_sections():
+    text = ("Copper Bell review: a slow locksmith drama\n\n"
+            "Why \u2018Iron Quay\u2019 fans will like it\n\n"
+            "Copper Bell stars Mira Holt as Oona Vey. The drama also stars Tomas Pell.")
+    assert ("Tomas Pell", "Copper Bell") in cast(text)
+
+
+def test_a_show_before_as_is_never_the_actor_and_the_one_who_joined_it_plays_the_part():
+    text = "Iron Quay adds a diver\n\n" + "Dae Rin has joined \u2018Iron Quay\u2019 as Kwon Ha-neul, a diver."
+    assert roles(text) == {("Dae Rin", "Kwon Ha-neul", "Iron Quay")}
+    text = HEAD + "Dae Rin has joined the cast of Iron Quay as the diver Kwon Ha-neul."
+    assert roles(text) == {("Dae Rin", "Kwon Ha-neul", "Iron Quay")}
+    # an unmarked name after "joined" may be a person as well as a show: no role rather than a wrong one
+    assert roles(HEAD + "Dae Rin has joined Iron Quay as Kwon Ha-neul.") == set()
+    assert roles(HEAD + "Dae Rin joined Mira Holt as Kwon Ha-neul.") == set()

@@ -79,6 +79,12 @@ _AS_TAIL = (rf"as\s+(?P<d>(?:{TOK}{POSS}\s+)?(?:[a-z][\w-]*(?:'s|\u2019s)?\s+){{
 # the sentences read)
 _AS = needs(re.compile(rf"(?P<p>{NAME})(?:,?\s+(?:also\s+known\s+as|a\.k\.a\.?|aka)\s+{NAME},)?,?\s+" + _AS_TAIL),
             re.compile(_AS_TAIL))
+# casting news: "A has joined 'S' as C", "A joins the cast of S as the diver C", "A joined tvN's 'S' as C"
+_JOINED_AS = needs(re.compile(
+    rf"(?P<p>{NAME})\s+(?:(?:has|have|had|will|officially)\s+)*(?:joins?|joined|joining)\s+"
+    rf"(?:(?P<cast>the\s+(?:cast|line-?up)\s+of\s+)(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?P<t>{TITLE})"
+    rf"|(?:(?:{PLATFORM}|[A-Z][\w+.-]*)(?:'s|\u2019s)\s+)?{_QO}(?P<q>[^\n\"\u201c\u201d\u2018\u2019]{{2,60}}?){_QC})"
+    r",?\s+" + _AS_TAIL), re.compile(r"\bjoin"))
 # "A, as Yeon-woo's best friend and rival C, steals ...", "A, as the station's grumpy veteran producer C, ...":
 # inside an apposition closed by a comma the descriptor may be longer (possessives, "and"); the character
 # is the last name before the closing comma
@@ -374,6 +380,9 @@ _LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=,?\s+(?:who\s+)?[a-z])")
 
 _AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
 _SHOW_SLOT = re.compile(r"\b(?:in|from|of|on)\s+$")
+# "A has joined S as C": the slot before "as" holds the show the subject joined, not a person
+_JOINED_SHOW = re.compile(rf"(?P<p>{NAME})\s+(?:(?:has|have|had|will|officially)\s+)*(?:joins?|joined|joining)\s+"
+                          rf"(?:(?:{PLATFORM}|[A-Z][\w+.-]*)(?:'s|\u2019s)\s+)?$")
 
 
 def _korean_full(name: str) -> bool:
@@ -531,9 +540,27 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue  # "impressed audiences in Spring Radio as a DJ": a show, not a person, before "as"
+        j = _JOINED_SHOW.search(text, sent.start, p.start)
+        if j is not None or book.known(p.text):
+            # "Dae Rin has joined 'Iron Quay' as C": what was joined is a show (known, quoted or "the cast of"),
+            # and the one who joined plays C in it; a known show before "as" is never the actor
+            actor = clean_name(j["p"], j.start("p")) if j else None
+            title = clean_title(p.text)
+            if actor is not None and title and " " in actor.text and not book.known(actor.text) \
+                    and book.known(title):
+                out.append(_role(text, actor, c, "role.joined_as", 0.75, title))
+            continue
         show = _show_after(text, c.end, sent.end, book)
         caption = show is not None and _STILL_FROM.search(text, c.end, sent.end) is not None
         out.append(_role(text, p, c, "role.caption" if caption else "role.as", 0.85 if caption else 0.75, show))
+    for m in sents.finditer(_JOINED_AS, ("join",)):
+        if not _AFTER_AS.match(text, m.end()) or (m["d"] and not descriptor_ok(
+                _POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x")):
+            continue
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        title = clean_title(m["t"] or m["q"])
+        if p is not None and c is not None and title and " " in p.text and not book.known(p.text):
+            out.append(_role(text, p, c, "role.joined_as", 0.8, title))
     for m in sents.finditer(_AS_APPOS, (" as ",)):
         sent = sents.at(m.start())
         if sent is None or not _appos_descriptor(m["d"]):

@@ -137,10 +137,11 @@ _SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|
 # a chart's inverted subject: "In second place was Disney+'s crime drama S", "At number three is the tvN romance S"
 _INVERTED_LEAD = re.compile(rf"(?:In|At)\s+(?:[\w-]+\s+){{1,3}}?(?:was|is|came|sat|were|are)\s+"
                             rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_QO}?")
-# a listicle heading: "3. Code Name: Sparrow", "The Jade Vault (Netflix)", "Harbour Lights \u2013 TVING, April 11"
+# a listicle heading: "3. Code Name: Sparrow", "No. 4: Code Name", "#2 Code Name", "The Jade Vault (Netflix)",
+# "Harbour Lights \u2013 TVING, April 11"
 # a ratings chart's line: "2. 'Romanised Title' (English Title) - MBC - 11.4%"
 _HEADING = re.compile(
-    r"(?P<n>\d{1,2}[.)]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
+    r"(?P<n>(?:(?:No|Number)\.?\s*|#\s?)?\d{1,2}\s*[.):]\s+|#\d{1,2}\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
     r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25}?)"
     r"(?:[,;][^\n]{0,30}|\s+[-\u2013\u2014|]\s+\d{1,2}(?:\.\d{1,2})?%)?)?$")
 
@@ -151,9 +152,9 @@ CAPTION_MARK = re.compile(
     rf"|\bin\s+a\s+(?:still|scene|photo)\s+from\b|\(?(?:Photo|Image|Credit|Courtesy)s?\s*:\s*[^\n]{{1,40}}\)?$"
     rf"|\((?:{PLATFORM})\)$")
 
-# a heading's bracket that opens with a date: "(January 3, Netflix)", "(Jan 14, tvN and TVING)"
-_DATED_BRACKET = re.compile(r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?"
-                            r"\s*[,;]\s*(?P<list>[^()\n]{2,60})\)\s*$")
+# a heading's bracket that opens with a date or a year: "(January 3, Netflix)", "(Jan 14, tvN and TVING)", "(2019, tvN)"
+_DATED_BRACKET = re.compile(r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|(?:19|20)\d{2})"
+                            r"(?:,\s*\d{4})?\s*[,;]\s*(?P<list>[^()\n]{2,60})\)\s*$")
 _PLATFORM_SEP = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -393,6 +394,8 @@ class ShowBook:
         self._pick_main()
         self._find_captions()
         if not self.sections:
+            self._find_subhead_sections()
+        if not self.sections:
             self._find_paragraph_sections()
         # a section headed by a series' bare title speaks of the season the article names
         self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
@@ -479,6 +482,31 @@ class ShowBook:
             shows = {id(show): show for _, show in self.in_sentence(m.start(), m.end())}
             if len(shows) == 1:
                 self.captions.append((m.start(), m.end(), lines[k + 1].end(), next(iter(shows.values()))))
+
+    def _find_subhead_sections(self) -> None:
+        """News roundups: short lines with no closing stop between paragraphs ("'Iron Bell' gets a second season",
+        "Kim Ha-na joins 'Salt Road'") each head the paragraphs under them, up to the next such line; one that
+        names one show makes them a section about it.  Two such sections about two shows at least."""
+        found: list[tuple[int, int, Show | None]] = []   # (line start, line end, the one show it names)
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for k in range(1, len(lines) - 1):
+            m = lines[k]
+            line = m.group().strip()
+            if len(line) > 90 or len(line.split()) < 2 or line[-1] in ".!:;,\u2026" \
+                    or not self.text.startswith("\n\n", m.start() - 2) \
+                    or not self.text.startswith("\n\n", m.end()):
+                continue  # not a line standing between blank lines on its own, or a sentence
+            shows = {id(show): show for _, show in self.in_sentence(m.start(), m.end())}
+            found.append((m.start(), m.end(), next(iter(shows.values())) if len(shows) == 1 else None))
+        named = [(start, end, show) for start, end, show in found if show is not None]
+        if len({title_key(show.title) for _, _, show in named}) < 2:
+            return
+        ends = [start for start, _, _ in found[1:]] + [len(self.text)]
+        for (start, _, show), end in zip(found, ends, strict=True):
+            if show is not None:
+                self.sections.append((start, show, None))
+                self._section_ends.append(end)
+        self._section_starts = [start for start, _, _ in self.sections]
 
     def _find_paragraph_sections(self) -> None:
         """Roundups without headings: paragraphs that open with a show as their subject ("tvN's Night Ferry is

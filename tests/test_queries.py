@@ -347,3 +347,58 @@ def test_name_queries_run_on_rdflib_with_the_keys_bound_ahead(store: Store, name
             for row in result]
     expected = store.select(query.text, given)   # the store derives the same keys
     assert expected and _comparable(rows) == _comparable(expected)
+
+
+# -- # number: parameters written into the text as xsd:double literals (queries.inline_numbers) ----------
+
+
+@pytest.mark.parametrize(("value", "literal"), [
+    (0.8, '"0.8"^^<http://www.w3.org/2001/XMLSchema#double>'),
+    ("0.75", '"0.75"^^<http://www.w3.org/2001/XMLSchema#double>'),
+    (" 1e-1 ", '"0.1"^^<http://www.w3.org/2001/XMLSchema#double>'),
+    (1, '"1.0"^^<http://www.w3.org/2001/XMLSchema#double>'),
+])
+def test_number_literal_is_written_from_the_float(value: Any, literal: str) -> None:
+    from dramagraph.queries import number_literal
+
+    assert number_literal(value) == literal
+
+
+@pytest.mark.parametrize("value", ['0.8) } UNION { ?s ?p ?o', "abc", "", "nan", "inf", True, None, [0.5]])
+def test_number_literal_refuses_anything_but_a_finite_number(value: Any) -> None:
+    from dramagraph.errors import QueryError
+    from dramagraph.queries import number_literal
+
+    with pytest.raises(QueryError, match="not a"):
+        number_literal(value)
+
+
+def test_inline_numbers_writes_only_the_declared_parameter() -> None:
+    from dramagraph.queries import inline_numbers
+
+    text = ("# number: threshold\nSELECT ?threshold ?x WHERE { ?x <urn:p> ?c "
+            "FILTER(?c < xsd:double(?threshold) && ?c > xsd:double( $threshold ) && ?c != xsd:double(?other)) }")
+    out = inline_numbers(text, {"threshold": "0.5", "other": "0.1"})
+    assert out.count('"0.5"^^<http://www.w3.org/2001/XMLSchema#double>') == 2
+    assert "SELECT ?threshold ?x" in out and "xsd:double(?other)" in out   # still bound; not declared
+    undeclared = text.replace("# number:", "# nothing:")
+    assert inline_numbers(text, {}) == text and inline_numbers(undeclared, {"threshold": "0.5"}) == undeclared
+
+
+def test_low_confidence_answers_as_the_query_run_by_hand(store: Store) -> None:
+    """The threshold written as a constant gives the rows of the text as written (the variable bound)."""
+    query = load("low-confidence")
+    assert query.numbers == ("threshold",)
+    by_hand = query.text.replace("# number: threshold\n", "")
+    for threshold in ("0.75", "0.9", "1"):
+        rows = store.select(query.text, {"threshold": threshold})
+        assert rows == store.select(by_hand, {"threshold": threshold})
+        assert all(row["confidence"] < float(threshold) and row["threshold"] == threshold for row in rows)
+    assert len(store.select(query.text, {"threshold": "0.9"})) > len(store.select(query.text, {"threshold": "0.75"}))
+
+
+def test_cli_refuses_a_threshold_that_is_not_a_number(store_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "low-confidence", "--param", "threshold=0.8) } #",
+                                       "--store", str(store_dir)])
+    assert result.exit_code != 0
+    assert "parameter threshold" in result.output and "is not a number" in result.output

@@ -309,9 +309,10 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
-        from .queries import derived_bindings
+        from .queries import derived_bindings, inline_numbers
 
         given = dict(bindings or {})
+        sparql = inline_numbers(sparql, given)   # a # number: parameter as a constant (queries.py)
         derived = {k: v for k, v in derived_bindings(sparql, given).items() if k not in given}
         if derived:   # match keys (queries.py): a VALUES block, since the query does not project them
             from .remote import _bind

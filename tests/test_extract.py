@@ -1202,3 +1202,51 @@ def test_script_by_novelist_and_players_among_them():
     assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il")}
     assert cast(text) == {("Kenta Oshiro", "Lantern Harbour"), ("Pyo Min-ah", "Lantern Harbour")}
     assert cast(HEAD + "The players, among them several newcomers, drift.") == set()
+
+
+# Round 16: people a page names who are no cast (singers, hosts, producers, actors who left a show)
+
+def test_title_in_quotes_stars_a_list():
+    text = HEAD + "\u2018Lantern Harbour\u2019 stars Goh Mi-rae and Pyo Dan-bi. The JTBC drama is slow."
+    assert cast(text) == {("Goh Mi-rae", "Lantern Harbour"), ("Pyo Dan-bi", "Lantern Harbour")}
+    # a quote that closes no title the sentence names ("the word 'quiet' stars ...") gives nothing
+    assert cast(HEAD + "He said \u201cquiet\u201d stars Goh Mi-rae.") == set()
+
+
+def test_in_which_a_person_starred_names_the_show_before_it():
+    text = HEAD + ("Mira Holt plays Oona Vey. Fans compared it with \u2018Copper Court\u2019, in which Seo Ban-ya "
+                   "starred, and with \u2018Salt Bridge\u2019, where Yoo Gun-ho starred opposite Mira Holt.")
+    assert {("Seo Ban-ya", "Copper Court"), ("Yoo Gun-ho", "Salt Bridge")} <= cast(text)
+    assert ("Seo Ban-ya", "Lantern Harbour") not in cast(text)
+    assert ("Yoo Gun-ho", "Lantern Harbour") not in cast(text)
+
+
+def test_starred_in_a_work_that_is_no_show_of_the_article():
+    text = HEAD + ("Mira Holt plays Oona Vey. Singer Kwon Bo-ri, who starred in the musical \u2018Red Pier\u2019, "
+                   "sings the theme. Idol Ryu Ha-eun starred in a commercial last year.")
+    assert cast(text) == set()
+    # starring "in" the article's own show is still cast
+    assert ("Jo Ha-na", "Lantern Harbour") in cast(HEAD + "Jo Ha-na starred in Lantern Harbour last spring.")
+
+
+def test_a_bare_pd_title_is_no_director():
+    text = HEAD + "PD Bae Sun-ho said the story was personal. CEO Yoon Dae-sung thanked the fans."
+    assert kinds(text, FactKind.DIRECTOR) == set() and cast(text) == set()
+    # "directed by PD A" says it outright, and "Director A" still counts
+    assert {p for _, p, *_ in kinds(HEAD + "It is directed by PD Bae Sun-ho.", FactKind.DIRECTOR)} == {"Bae Sun-ho"}
+    assert {p for _, p, *_ in kinds(HEAD + "Director Bae Sun-ho said little.", FactKind.DIRECTOR)} == {"Bae Sun-ho"}
+
+
+def test_an_actor_who_left_the_show_plays_nothing_in_it():
+    text = HEAD + ("Goo Tae-min had been cast as Do Ki-chan but left the project; Lee Jun-ho will play Do Ki-chan "
+                   "instead. Mira Holt plays Oona Vey.")
+    assert roles(text) == {("Lee Jun-ho", "Do Ki-chan", "Lantern Harbour"), ("Mira Holt", "Oona Vey",
+                                                                            "Lantern Harbour")}
+    text = HEAD + ("Actor Kim Dal-ho has stepped down from \u2018Lantern Harbour\u2019. Kim Dal-ho was to play "
+                   "Seo Woo. Kwon Min-ah will replace Bae Ha-ri in the role of Yoo Seon; Bae Ha-ri plays Yoo Seon "
+                   "in the first script.")
+    assert roles(text) == set()
+    # leaving an agency, a set or fans in tears is no exit from the show
+    text = HEAD + ("Mira Holt plays Oona Vey. Mira Holt left her agency last year. Mira Holt left fans of the "
+                   "drama in tears. Her character replaced her father as head of the firm.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}

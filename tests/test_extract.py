@@ -1250,3 +1250,12 @@ def test_an_actor_who_left_the_show_plays_nothing_in_it():
     text = HEAD + ("Mira Holt plays Oona Vey. Mira Holt left her agency last year. Mira Holt left fans of the "
                    "drama in tears. Her character replaced her father as head of the firm.")
     assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_it_will_air_on_a_schedule_and_stream_on_a_second_platform():
+    text = HEAD + ("Mira Holt plays Oona Vey. Goh Mi-rae appears as her aunt, Seo Ha. It will air Fridays at "
+                   "9 p.m. KST on JTBC and stream on TVING.")
+    assert {p for _, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {"JTBC", "TVING"}
+    # "it" after a sentence about another show is not the article's show
+    text = HEAD + "Mira Holt plays Oona Vey. Fans loved \u2018Copper Court\u2019. It will air on JTBC."
+    assert ("Lantern Harbour", None, "JTBC", None, None, None) not in kinds(text, FactKind.PLATFORM)

@@ -128,7 +128,7 @@ def test_there_are_enough_cases() -> None:
 
 
 def test_micro_f1_floor(scores: dict) -> None:
-    assert scores["f1"] >= 0.930, scores["totals"]
+    assert scores["f1"] >= 0.932, scores["totals"]
 
 
 def test_precision_floor(scores: dict) -> None:

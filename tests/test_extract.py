@@ -1249,3 +1249,60 @@ def test_a_show_before_as_is_never_the_actor_and_the_one_who_joined_it_plays_the
     # an unmarked name after "joined" may be a person as well as a show: no role rather than a wrong one
     assert roles(HEAD + "Dae Rin has joined Iron Quay as Kwon Ha-neul.") == set()
     assert roles(HEAD + "Dae Rin joined Mira Holt as Kwon Ha-neul.") == set()
+
+
+# Round 16: people a page names who are no cast (singers, hosts, producers, actors who left a show)
+
+def test_title_in_quotes_stars_a_list():
+    text = HEAD + "\u2018Lantern Harbour\u2019 stars Goh Mi-rae and Pyo Dan-bi. The JTBC drama is slow."
+    assert cast(text) == {("Goh Mi-rae", "Lantern Harbour"), ("Pyo Dan-bi", "Lantern Harbour")}
+    # a quote that closes no title the sentence names ("the word 'quiet' stars ...") gives nothing
+    assert cast(HEAD + "He said \u201cquiet\u201d stars Goh Mi-rae.") == set()
+
+
+def test_in_which_a_person_starred_names_the_show_before_it():
+    text = HEAD + ("Mira Holt plays Oona Vey. Fans compared it with \u2018Copper Court\u2019, in which Seo Ban-ya "
+                   "starred, and with \u2018Salt Bridge\u2019, where Yoo Gun-ho starred opposite Mira Holt.")
+    assert {("Seo Ban-ya", "Copper Court"), ("Yoo Gun-ho", "Salt Bridge")} <= cast(text)
+    assert ("Seo Ban-ya", "Lantern Harbour") not in cast(text)
+    assert ("Yoo Gun-ho", "Lantern Harbour") not in cast(text)
+
+
+def test_starred_in_a_work_that_is_no_show_of_the_article():
+    text = HEAD + ("Mira Holt plays Oona Vey. Singer Kwon Bo-ri, who starred in the musical \u2018Red Pier\u2019, "
+                   "sings the theme. Idol Ryu Ha-eun starred in a commercial last year.")
+    assert cast(text) == set()
+    # starring "in" the article's own show is still cast
+    assert ("Jo Ha-na", "Lantern Harbour") in cast(HEAD + "Jo Ha-na starred in Lantern Harbour last spring.")
+
+
+def test_a_bare_pd_title_is_no_director():
+    text = HEAD + "PD Bae Sun-ho said the story was personal. CEO Yoon Dae-sung thanked the fans."
+    assert kinds(text, FactKind.DIRECTOR) == set() and cast(text) == set()
+    # "directed by PD A" says it outright, and "Director A" still counts
+    assert {p for _, p, *_ in kinds(HEAD + "It is directed by PD Bae Sun-ho.", FactKind.DIRECTOR)} == {"Bae Sun-ho"}
+    assert {p for _, p, *_ in kinds(HEAD + "Director Bae Sun-ho said little.", FactKind.DIRECTOR)} == {"Bae Sun-ho"}
+
+
+def test_an_actor_who_left_the_show_plays_nothing_in_it():
+    text = HEAD + ("Goo Tae-min had been cast as Do Ki-chan but left the project; Lee Jun-ho will play Do Ki-chan "
+                   "instead. Mira Holt plays Oona Vey.")
+    assert roles(text) == {("Lee Jun-ho", "Do Ki-chan", "Lantern Harbour"), ("Mira Holt", "Oona Vey",
+                                                                            "Lantern Harbour")}
+    text = HEAD + ("Actor Kim Dal-ho has stepped down from \u2018Lantern Harbour\u2019. Kim Dal-ho was to play "
+                   "Seo Woo. Kwon Min-ah will replace Bae Ha-ri in the role of Yoo Seon; Bae Ha-ri plays Yoo Seon "
+                   "in the first script.")
+    assert roles(text) == set()
+    # leaving an agency, a set or fans in tears is no exit from the show
+    text = HEAD + ("Mira Holt plays Oona Vey. Mira Holt left her agency last year. Mira Holt left fans of the "
+                   "drama in tears. Her character replaced her father as head of the firm.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+
+
+def test_it_will_air_on_a_schedule_and_stream_on_a_second_platform():
+    text = HEAD + ("Mira Holt plays Oona Vey. Goh Mi-rae appears as her aunt, Seo Ha. It will air Fridays at "
+                   "9 p.m. KST on JTBC and stream on TVING.")
+    assert {p for _, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {"JTBC", "TVING"}
+    # "it" after a sentence about another show is not the article's show
+    text = HEAD + "Mira Holt plays Oona Vey. Fans loved \u2018Copper Court\u2019. It will air on JTBC."
+    assert ("Lantern Harbour", None, "JTBC", None, None, None) not in kinds(text, FactKind.PLATFORM)

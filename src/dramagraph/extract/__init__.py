@@ -65,8 +65,24 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,
                                                        FactKind.WRITER)], text)
     facts = _resolve(raws, resolver, book, sents, text)
+    facts = _without_departed(facts, people.departures(text, sents, book), resolver, book)
     facts = [f for f in _dedupe(facts) if f.evidence is None or f.evidence.confidence >= options.min_confidence]
     return Extraction(article, tuple(facts), _entities(facts, resolver, book))
+
+
+def _without_departed(facts: list[Fact], gone: list, resolver: Resolver, book: shows.ShowBook) -> list[Fact]:
+    """Roles and cast of people who left a show before it was made ("A has stepped down from S"): the part
+    went to someone else, so the article's earlier "A had been cast as C" is no credit."""
+    drop: set[tuple[str, str]] = set()
+    for name, title, pos in gone:
+        who = resolver.person(name.text)
+        show = book.resolve(title) if title else (book.anaphor_at(pos) or book.at(pos))
+        if who and show is not None:
+            drop.add((person_key(who), show.title))
+    if not drop:
+        return facts
+    return [f for f in facts if not (f.kind in (FactKind.ROLE, FactKind.CAST) and f.person and f.show
+                                     and (person_key(f.person), f.show) in drop)]
 
 
 def _evidence(sents: Sentences, text: str, start: int, end: int, rule: str, conf: float) -> Evidence:

@@ -167,7 +167,8 @@ _BY_INLINE = re.compile(
 _WRITTEN_BY_TOO = re.compile(r"\b(?i:written|penned|scripted)\s+by\b")
 _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|based\s+on)\b[^.\n]{0,30}$",
                           re.IGNORECASE)
-_JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|PD|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
+# no bare "PD": the title covers producers and variety-show makers too ("PD A said", "'Running Man' PD B")
+_JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
                          r"(?:\s+|,\s+(?=[A-Z][^,.;]{2,40},))(?=[A-Z])")
 
 _NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
@@ -1066,8 +1067,9 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 
 # "The drama stars A and B as ...", "..., also streaming on Netflix, stars A": the show (or "it") stars a list
-_SHOW_STARS = re.compile(r"(?:,|\b(?:[Ii]t|which|that|also|series|drama|show|thriller|comedy|romance|mystery|sitcom"
-                         r"|melodrama|K-drama))\s+(?:also\s+)?(?:stars|starred|co-stars)\s+(?=[A-Z])")
+# "'S' stars A and B": a closing quote of a title the sentence names
+_SHOW_STARS = re.compile(r"(?:,|(?<=[\u2019\u201d\"])|\b(?:[Ii]t|which|that|also|series|drama|show|thriller|comedy"
+                         r"|romance|mystery|sitcom|melodrama|K-drama))\s+(?:also\s+)?(?:stars|starred|co-stars)\s+(?=[A-Z])")
 # "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
 _STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
                         r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
@@ -1083,6 +1085,15 @@ _UNNAMED_PART = re.compile(
     rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
+# "starred in the musical ...", "starred in a commercial", "starred in ‘X’" where X is no show the book knows
+_ELSEWHERE = re.compile(r"\s+in\s+(?:(?:the|a|an|his|her|their|several|two|three|many)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+                        r"(?:musicals?|plays?|films?|movies?|commercials?|adverts?|ads|music\s+videos?|operas?"
+                        r"|stage|theatre|theater|variety|[\u2018\u201c\"])")
+# a title, then "in which" or "where" opening the clause the people are in
+_WHICH_TITLE = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s+(?:in\s+which|where|on\s+which)\s+$")
+_QUOTE_OPEN_BEFORE = {"\u2019": "\u2018", "\u201d": "\u201c"}
+
+
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_SHOW_STARS, ("stars", "starred")):
@@ -1092,6 +1103,10 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         seg = mask_parens(text[m.end(): sent.end])
         cut = _LIST_CUT.search(seg)
         before = book.in_sentence(sent.start, m.start())
+        if text[m.start() - 1: m.start()] in "\u2019\u201d\"" and not (
+                before and text.rfind(_QUOTE_OPEN_BEFORE.get(text[m.start() - 1], "\""), sent.start, m.start() - 1)
+                <= before[-1][0] - 1):
+            continue  # a quote closed before "stars" that is no known title's ("a song 'X' stars ...")
         show = before[-1][1].title if before else None
         from .shows import sibling_at
         earlier = sibling_at(book, sent.start, m.start())
@@ -1105,7 +1120,13 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or sent.headline:
             continue
         show = _show_after(text, m.end(), sent.end, book)
-        for n in _trailing_names(text, sent.start, m.start()):
+        if show is None and _ELSEWHERE.match(text, m.end(), sent.end):
+            continue  # "A, who starred in the musical 'Rent'": a work that is no show of the article's
+        names = _trailing_names(text, sent.start, m.start())
+        which = _WHICH_TITLE.search(text, sent.start, names[0].start) if names and show is None else None
+        if which is not None and book.known(clean_title(which["t"]) or "\0"):
+            show = clean_title(which["t"])  # "'S', in which A starred": S, not the article's show
+        for n in names:
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.star_verb", 0.8, person=n.text, show=show))
     for m in sents.finditer(_LIST_LEADS, ("lead", "play")):
@@ -1245,11 +1266,11 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if n is not None and " " in n.text and not book.known(n.text):
             out.append(Raw(kind, m.start(), n.end, f"{kind.value}.the_job_is", 0.8, person=n.text,
                            show=_show_before(book, sents, m.start()), strict_person=True))
-    for m in sents.finditer(_JOB_BEFORE, ("director", "pd ", "writer")):
+    for m in sents.finditer(_JOB_BEFORE, ("director", "writer")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
             continue
-        kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors", "pd") else FactKind.WRITER
+        kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors") else FactKind.WRITER
         show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
             # "Writers A and B, who ...": the list, but not "directors Kim and Choi" (surnames)
@@ -1548,4 +1569,55 @@ def known_from_facts(text: str, sents: Sentences, book: ShowBook, actors: tuple[
         kind = FactKind.DIRECTOR if m["v"] in ("directed", "helmed", "co-directed") else FactKind.WRITER
         out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who_hit", 0.8, person=p.text, show=title,
                        strict_person=True))
+    return out
+
+
+# An actor who leaves a show before it is made plays nothing in it: "A has stepped down from the drama",
+# "A exits 'S'", "A dropped out of the project", "B will replace A", "A was replaced by B"
+_LEAVE = re.compile(
+    r"\b(?:(?:stepped|steps|step|stepping)\s+down\s+from|(?:dropped|drops|drop|dropping|pulled|pulls|pull|pulling"
+    r"|bowed|bows|bow)\s+out\s+(?:of|from)|(?:withdrew|withdraws|withdrawn|withdrawing)\s+from"
+    r"|(?:exited|exits|exit|exiting|left|leaves|leaving|quit|quits))\s+"
+    r"(?=[\u2018\u201c\"]|(?:(?:the|an?|his|her|their)\s+)?(?:[\w+-]+(?:'s|\u2019s)\s+)?"
+    r"(?:(?!(?:of|in|on|for|with|at|to|and|by|from)\s)[\w-]+\s+){0,3}?"
+    r"(?:drama|K-drama|series|project|show|cast|production|role|part)\b)")
+_LEAVE_WORDS = ("stepped down", "steps down", "step down", "stepping down", " out of", " out from", "withdr",
+                "exit", " left ", "leaves", "leaving", "quit")
+_REPLACE_OBJ = re.compile(r"\b(?:replac(?:e|es|ed|ing)|in\s+place\s+of|taking\s+over\s+from|takes?\s+over\s+from)"
+                          r"\s+(?=[A-Z])")
+_REPLACED_BY = re.compile(r"\s+(?:was|has\s+been|had\s+been|will\s+be|is|is\s+being)\s+replaced\s+by\b")
+_PART_WORDS = re.compile(r"\b(?:role|part|cast|drama|series|project|show|production|character)\b")
+
+
+def departures(text: str, sents: Sentences, book: ShowBook) -> list[tuple[Name, str | None, int]]:
+    """People the article says left a show before it was made: (name, the show's title or None for the one
+    the sentence is about, where it is said). Their roles and cast in that show are dropped."""
+    out: list[tuple[Name, str | None, int]] = []
+
+    def show_in(start: int, end: int) -> str | None:
+        found = book.in_sentence(start, end)
+        return found[0][1].title if found else None
+
+    for m in sents.finditer(_LEAVE, _LEAVE_WORDS):
+        sent = sents.at(m.start())
+        if sent is None:
+            continue
+        who = _trailing_names(text, sent.start, m.start())[-1:]
+        if not who:
+            # "A had been cast as C but left the project": the person the sentence opens with
+            first = name_after(text, sent.start)
+            who = [first] if first is not None and first.start == sent.start and " " in first.text \
+                and _person_shaped(first.text) else []
+        for n in who:
+            out.append((n, show_in(m.end(), sent.end), m.start()))
+    for sent in sents.having(("replac", "in place of", "over from")):
+        if not _PART_WORDS.search(text, sent.start, sent.end):
+            continue  # "she replaced her father as head of the firm": a plot, not a casting change
+        for m in _REPLACE_OBJ.finditer(text, sent.start, sent.end):
+            n = name_after(text, m.end())
+            if n is not None and not book.known(n.text):
+                out.append((n, show_in(sent.start, sent.end), m.start()))
+        for m in _REPLACED_BY.finditer(text, sent.start, sent.end):
+            for n in _trailing_names(text, sent.start, m.start())[-1:]:
+                out.append((n, show_in(sent.start, sent.end), m.start()))
     return out

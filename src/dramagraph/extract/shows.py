@@ -836,9 +836,15 @@ _THE_SHOW_STREAMS = _needs_platform(re.compile(
 
 
 # "It streams internationally on Netflix": "it" after a sentence about the show in scope
+# "It will air Saturdays at 9 p.m. KST on JTBC and stream on TVING": a schedule between, a second platform after
+_SCHEDULE = r"(?:(?:[^.;!?\n]|[ap]\.m\.){0,60}?\s)?"
 _IT_STREAMS = _needs_platform(re.compile(
-    rf"(?:^|(?<=[.!?]\s))It\s+(?:now\s+|also\s+)?(?:streams|airs|is\s+streaming|is\s+available)"
-    rf"\s+(?:(?:internationally|worldwide|globally|overseas|abroad|exclusively)\s+)?(?:on|via)\s+(?P<p>{PLATFORM})",
+    rf"(?:^|(?<=[.!?]\s))It\s+(?:now\s+|also\s+)?(?:streams|airs|is\s+streaming|is\s+available"
+    rf"|will\s+(?:also\s+)?(?:air|stream|premiere|be\s+available))"
+    rf"\s+(?:(?:internationally|worldwide|globally|overseas|abroad|exclusively)\s+|{_SCHEDULE})(?:on|via)\s+"
+    rf"(?P<p>{PLATFORM})(?:\s+(?:[^.;:!?\n]|[ap]\.m\.){{0,40}}?\band\s+(?:will\s+)?(?:also\s+)?"
+    rf"(?:stream|streams|air|airs|be\s+available)\s+(?:(?:internationally|worldwide|globally|overseas|abroad)\s+)?"
+    rf"(?:on|via)\s+(?P<p2>{PLATFORM}))?",
     re.MULTILINE))
 
 # "Midnight Ferry (Paramount+)", "last year's Tin Crown on Prime Video": a passing mention of another show
@@ -914,9 +920,13 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             continue
         prev = sents.items[k - 1]
         named = {id(show) for _, show in book.in_sentence(prev.start, prev.end)}
-        # only where the sentence before spoke of that show alone, in the same paragraph
-        if named == {id(scope)} and "\n" not in text[prev.start:m.start()]:
+        # only where the sentence before spoke of that show alone (or of its people, naming no show), in the
+        # same paragraph
+        if named <= {id(scope)} and "\n" not in text[prev.start:m.start()]:
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.it", 0.7, platform=platform))
+            second = _platform(m["p2"]) if m["p2"] else None
+            if second:
+                out.append(Raw(FactKind.PLATFORM, m.start("p2"), m.end("p2"), "platform.it", 0.7, platform=second))
     for m in sents.finditer(_INFO_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:

@@ -17,6 +17,8 @@ _ABBREV = frozenset("mr mrs ms dr st jr sr vs no vol ep eps prof gen lt col sgt 
                     .split())
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+|\s+\|\s*|\s*\|\s+")
 _STOP = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")  # _BOUNDARY on a line without "|"
+# "at 9 p.m. KST on JTBC": a time zone after the clock time goes on the same sentence
+_ZONE = re.compile(r"(?:KST|JST|CST|ET|EST|EDT|PT|PST|PDT|GMT|BST|UTC|CET)\b")
 _NEXT_START = re.compile(r"['\"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
 # Longer "sentences" are read in pieces (no real sentence comes near it; a run-on line might)
 MAX_SENTENCE = 1000
@@ -215,7 +217,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 while i and not line[i - 1].isspace():
                     i -= 1
                 last = line[i:j].lower().strip("(\"'")
-                if last in _ABBREV or (len(last) == 1 and last.isalpha()) or not _NEXT_START.match(line, m.end()):
+                if last in _ABBREV or (len(last) == 1 and last.isalpha()) or not _NEXT_START.match(line, m.end()) \
+                        or (last in ("a.m", "p.m") and _ZONE.match(line, m.end())):
                     continue
             _add(out, text, start, line_start + m.start() + len(stop.rstrip()), headline)
             start = cut

@@ -1306,3 +1306,18 @@ def test_it_will_air_on_a_schedule_and_stream_on_a_second_platform():
     # "it" after a sentence about another show is not the article's show
     text = HEAD + "Mira Holt plays Oona Vey. Fans loved \u2018Copper Court\u2019. It will air on JTBC."
     assert ("Lantern Harbour", None, "JTBC", None, None, None) not in kinds(text, FactKind.PLATFORM)
+
+
+def test_a_listicle_headline_naming_one_platform_puts_its_shows_on_it():
+    body = ("\n\nOur picks for the week.\n\n"
+            "1. Copper Bell\n\nMira Holt plays a locksmith.\n\n"
+            "2. Iron Quay (Wavve)\n\nDae Rin stars.\n\n"
+            "3. Salt Meadow\n\nTomas Pell stars.")
+    platforms = {(s, p) for s, _, p, *_ in kinds("The 3 best K-dramas on Netflix right now" + body,
+                                                   FactKind.PLATFORM)}
+    assert platforms == {("Copper Bell", "Netflix"), ("Iron Quay", "Wavve"), ("Salt Meadow", "Netflix")}
+    # two platforms in the headline, or another one in the intro: no telling which show is where
+    two = "The 3 best K-dramas on Netflix and Disney+" + body
+    assert {(s, p) for s, _, p, *_ in kinds(two, FactKind.PLATFORM)} == {("Iron Quay", "Wavve")}
+    other = "The 3 best K-dramas on Netflix" + body.replace("Our picks", "Some are on TVING. Our picks")
+    assert {(s, p) for s, _, p, *_ in kinds(other, FactKind.PLATFORM)} == {("Iron Quay", "Wavve")}

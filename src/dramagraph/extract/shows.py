@@ -934,6 +934,14 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
+    listed = _listed_on(book)
+    if listed is not None:
+        # "The 7 best K-dramas on Disney+", "Netflix top 10 this week": the listed shows are on that platform
+        name, start, end = listed
+        for _, show, where in book.sections:
+            if where is None:
+                out.append(Raw(FactKind.PLATFORM, start, end, "platform.list_headline", 0.6, show=show.title,
+                               platform=name))
     for start, end, _, show in book.captions:
         # "[Photo: Netflix] A in 'S'.", "A and B star in 'S'. (Disney+)": the credit of a still is the show's
         # platform
@@ -1046,6 +1054,31 @@ def _platform(spelling: str | None) -> str | None:
     if spelling == "Max":
         return "Max"
     return platform_name(spelling)
+
+
+# a listicle's headline: "The 7 best ...", "Netflix top 10 this week", "What to watch on Viki", "New on TVING"
+_LIST_HEADLINE = re.compile(r"\b(?:best|top|new|what\s+to\s+(?:watch|stream)|to\s+watch|to\s+stream|picks?|ranked"
+                            r"|coming|arriving|streaming\s+(?:now|this)|\d{1,3})\b", re.IGNORECASE)
+
+
+def _listed_on(book: ShowBook) -> tuple[str, int, int] | None:
+    """The one platform (name, span) a listicle's headline names, when the text before its first section names
+    no other: three sections at least, each a show of that platform unless its heading says otherwise."""
+    if len(book.sections) < 3:
+        return None
+    text = book.text
+    first_end = text.find("\n")
+    if first_end < 0 or not _LIST_HEADLINE.search(text, 0, first_end):
+        return None
+    found = [(_platform(m.group()), m.start(), m.end()) for m in PLATFORM_RE.finditer(text, 0, first_end)]
+    names = {name for name, _, _ in found if name}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    intro = {_platform(m.group()) for m in PLATFORM_RE.finditer(text, first_end, book.sections[0][0])}
+    if intro - {name, None}:
+        return None
+    return next((n, a, b) for n, a, b in found if n == name)
 
 
 def _sentence_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

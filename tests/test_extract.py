@@ -1321,3 +1321,34 @@ def test_a_listicle_headline_naming_one_platform_puts_its_shows_on_it():
     assert {(s, p) for s, _, p, *_ in kinds(two, FactKind.PLATFORM)} == {("Iron Quay", "Wavve")}
     other = "The 3 best K-dramas on Netflix" + body.replace("Our picks", "Some are on TVING. Our picks")
     assert {(s, p) for s, _, p, *_ in kinds(other, FactKind.PLATFORM)} == {("Iron Quay", "Wavve")}
+
+
+PROFILE = ("Happy birthday, Yoon Ha-rin! Her best roles, ranked\n\n"
+           "Yoon Ha-rin turns 34 today. Here are her finest parts.\n\n"
+           "1. Copper Bell (2019, Wavve)\n\n"
+           "Her debut. She played Oona Vey, a locksmith.\n\n"
+           "2. Dry Season (2021, Viki)\n\n"
+           "Her Ada Lunn, a florist who hates flowers, made the show.\n\n"
+           "3. Iron Quay (2023, Netflix)\n\n"
+           "Yoon's turn as prosecutor Kwon Ha-neul won her an award. In this 10-episode drama she is "
+           "Kwon Ha-neul, a prosecutor with a secret.")
+
+
+def test_in_a_profile_she_and_her_are_the_person_it_is_about():
+    found = roles(PROFILE)
+    assert found == {("Yoon Ha-rin", "Oona Vey", "Copper Bell"), ("Yoon Ha-rin", "Ada Lunn", "Dry Season"),
+                     ("Yoon Ha-rin", "Kwon Ha-neul", "Iron Quay")}
+    # a title ending in "Season" on a heading of its own keeps it
+    assert ("Dry Season", "Viki") in {(s, p) for s, _, p, *_ in kinds(PROFILE, FactKind.PLATFORM)}
+
+
+def test_outside_a_profile_her_part_is_nobody_s():
+    text = PROFILE.replace("Happy birthday, Yoon Ha-rin! Her best roles, ranked",
+                           "Mira Holt and Dae Rin: their best roles") + " Dae Rin Dae Rin Dae Rin Dae Rin Dae Rin"
+    found = roles(text)
+    assert ("Mira Holt", "Ada Lunn", "Dry Season") not in found and ("Dae Rin", "Ada Lunn", "Dry Season") not in found
+
+
+def test_a_turn_as_followed_by_another_show_is_no_part_in_the_show_in_scope():
+    text = HEAD + "Mira Holt plays Oona Vey. Holt's turn as the diver Kwon Ha-neul in Salt Meadow won an award."
+    assert all(show != "Lantern Harbour" or c != "Kwon Ha-neul" for _, c, show in roles(text))

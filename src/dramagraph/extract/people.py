@@ -272,8 +272,10 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 out.append(_role(text, found, chars[0], "role.in_which", 0.7, clean_title(which["t"])))
             continue
         if not persons and len(chars) == 1 and _SINGULAR.search(left_seg.rstrip()):
-            # "He will play C": the one person the sentence before names
-            found = _previous_person(text, sents, sent, book)
+            # "He will play C": the one person the sentence before names (in a profile, where it names nobody,
+            # the person the profile is about, unless "he" stands in a clause about another work)
+            found = _previous_person(text, sents, sent, book,
+                                     profile=not re.search(r"\b(?:which|where|whom|that)\b", left_seg))
             if found is not None:
                 out.append(_role(text, found, chars[0], "role.pronoun", 0.6, show))
             continue
@@ -352,8 +354,33 @@ def _last_person(text: str, start: int, end: int) -> Name | None:
 _SINGULAR = re.compile(r"(?:^|\W)(?:[Hh]e|[Ss]he|The\s+(?:actor|actress|star|singer|idol))\s*$")
 
 
-def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name | None:
-    """The one full name the sentence before ``sent`` holds (None when it names none or several)."""
+def _profile_subject(text: str, book: ShowBook) -> str | None:
+    """The person a profile is about: the one person-shaped full name its headline holds ("Happy birthday,
+    Yoon Hae-jin! Her five best roles"), when the article names no other person more often."""
+    cached = getattr(book, "_profile_subject", False)
+    if cached is not False:
+        return cached
+    subject = None
+    first_end = text.find("\n")
+    if first_end > 0:
+        names = {person_key(n.text): n.text for n in (clean_name(m.group(), m.start())
+                                                        for m in re.finditer(NAME, text[:first_end]))
+                 if n is not None and " " in n.text and _person_shaped(n.text) and not book.known(n.text)}
+        if len(names) == 1:
+            subject = next(iter(names.values()))
+            family = subject.split()[0]
+            mentions = text.count(family)
+            # another full name written as often as the subject's family name: a piece about two people
+            others = {m.group() for m in re.finditer(NAME, text) if " " in m.group() and m.group() != subject}
+            if any(text.count(o) >= mentions for o in others if _person_shaped(o)):
+                subject = None
+    book._profile_subject = subject  # type: ignore[attr-defined]
+    return subject
+
+
+def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile: bool = False) -> Name | None:
+    """The one full name the sentence before ``sent`` holds (None when it names none or several); with
+    ``profile``, where it names nobody, in a profile (see ``_profile_subject``), the person it is about."""
     i = sents.index_at(sent.start)
     if i == 0:
         return None
@@ -372,6 +399,10 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook) -> Name 
         lone = _LONE_SUBJECT.match(seg)
         if lone and fold(lone["f"]) in KOREAN_SURNAMES:
             return Name(lone["f"], prev.start + lone.start("f"), prev.start + lone.end("f"))
+        subject = _profile_subject(text, book) if profile else None
+        if subject is not None:
+            # the pronoun of ``sent`` stands for the subject: the span stays in ``sent``
+            return Name(subject, sent.start, sent.start)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1621,3 +1652,70 @@ def departures(text: str, sents: Sentences, book: ShowBook) -> list[tuple[Name, 
             for n in _trailing_names(text, sent.start, m.start())[-1:]:
                 out.append((n, show_in(sent.start, sent.end), m.start()))
     return out
+
+
+# Parts told with a pronoun or a family name, for the show in scope (a listicle section's, else the article's):
+# "Yoon's turn as prosecutor C won her ...", "Her C, a florist who ...", "In it she is C, a motel owner",
+# "As the grieving mother C in Director A's drama, Yoon barely ..."
+_SCOPE_TURN = re.compile(rf"(?:(?P<pr>\b[Hh]is|\b[Hh]er)|(?P<n>{NAME})(?:'s|\u2019s))\s+(?:(?:[a-z]+\s+){{0,2}}?)"
+                         rf"(?:role|turn|part|performance|portrayal)\s+as\s+(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+)"
+                         rf"{{0,4}})(?P<c>{NAME})")
+_HER_PART = re.compile(rf"(?:Her|His)\s+(?P<c>{NAME}),\s+(?:a|an|the)\s+[a-z]")
+_SHE_IS = re.compile(rf"(?:^|\b(?:[Ii]n\s+(?:it|which|this(?:\s+[\w+-]+){{0,4}}?)|[Hh]ere|[Tt]his\s+time)\s*,?\s+)"
+                     rf"(?:[Ss]he|[Hh]e)\s+is\s+"
+                     rf"(?P<c>{NAME}),\s+(?:a|an|the)\s+[a-z]")
+_AS_LEAD = re.compile(rf"As\s+(?:the|a|an|his|her)\s+(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<c>{NAME})"
+                      rf"(?:\s+in\s+[^,.;]{{1,80}})?,\s+(?P<p>{NAME})\s+[a-z]")
+
+
+def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_SCOPE_TURN, ("role as", "turn as", "part as", "performance as", "portrayal as")):
+        sent = sents.at(m.start())
+        c = clean_name(m["c"], m.start("c"))
+        if sent is None or c is None or " " not in c.text and "-" not in c.text \
+                or not re.match(r"\s*(?:[,.;:!?)\u2013\u2014]|$)|\s+[a-z]", text[m.end():m.end() + 3]):
+            continue  # the name ends the part: punctuation or a verb after it
+        if m["d"] and not descriptor_ok(m["d"].strip() or "x"):
+            continue
+        if m["pr"]:
+            p = _previous_person(text, sents, sent, book, profile=True) if m.start() == sent.start else None
+        else:
+            p = clean_name(m["n"], m.start("n"))
+        if p is None or book.known(p.text):
+            continue
+        if re.match(r"\s+(?:in|on|for|from)\b", text[c.end:c.end + 6]):
+            continue  # "His turn as C in S": a credit in another show (see passing_credit_facts)
+        show = _scope_title(book, m.start())
+        if show:
+            out.append(_role(text, p, c, "role.turn_as", 0.7, show))
+    for pattern, rule, words in ((_HER_PART, "role.her_part", ("her ", "his ")),
+                                 (_SHE_IS, "role.she_is", ("she is", "he is"))):
+        for m in sents.finditer(pattern, words):
+            sent = sents.at(m.start())
+            c = clean_name(m["c"], m.start("c"))
+            if sent is None or c is None or (pattern is _HER_PART and m.start() != sent.start):
+                continue
+            subject = _profile_subject(text, book)
+            if subject is None:
+                continue  # whom "her" means is certain only in a piece about one person: that person
+            p = Name(subject, m.start(), m.start())
+            show = _scope_title(book, m.start())
+            if p is not None and show and not book.known(c.text):
+                out.append(_role(text, p, c, rule, 0.6, show))
+    for m in sents.finditer(_AS_LEAD, ("as ",)):
+        sent = sents.at(m.start())
+        if sent is None or m.start() != sent.start or (m["d"] and not descriptor_ok(m["d"].strip() or "x")):
+            continue
+        c, p = clean_name(m["c"], m.start("c")), clean_name(m["p"], m.start("p"))
+        if c is None or p is None or book.known(p.text) or book.known(c.text):
+            continue
+        show = _show_after(text, c.end, sent.end, book) or _scope_title(book, m.start())
+        if show:
+            out.append(_role(text, p, c, "role.as_lead", 0.7, show))
+    return out
+
+
+def _scope_title(book: ShowBook, pos: int) -> str | None:
+    show = book.at(pos)
+    return show.title if show is not None else None

@@ -186,8 +186,11 @@ def clean_title(raw: str) -> str | None:
     while tokens and tokens[0].lower() in _LEAD:
         tokens.pop(0)
     out: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         low = tok.lower()
+        if low in ("season", "seasons") and i == len(tokens) - 1 and i >= 1 and tok[0] == "S":
+            out.append(tok)  # "Dry Season", "Cherry Season": the last word of a title, not a season's number
+            break
         if low in _TITLE_CUT or platform_name(tok):
             break
         out.append(tok)

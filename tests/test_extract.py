@@ -1352,3 +1352,21 @@ def test_outside_a_profile_her_part_is_nobody_s():
 def test_a_turn_as_followed_by_another_show_is_no_part_in_the_show_in_scope():
     text = HEAD + "Mira Holt plays Oona Vey. Holt's turn as the diver Kwon Ha-neul in Salt Meadow won an award."
     assert all(show != "Lantern Harbour" or c != "Kwon Ha-neul" for _, c, show in roles(text))
+
+
+def test_a_platform_acting_on_the_one_show_of_its_sentence_carries_it():
+    text = HEAD + ("Coupang Play has renewed its cooking thriller \u2018Copper Bell\u2019 for a second run. "
+                   "MBC's historical caper \u2018Iron Quay\u2019 ends tonight. "
+                   "Netflix has confirmed that \u2018Salt Meadow\u2019, a JTBC drama, returns.")
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert {("Copper Bell", "Coupang Play"), ("Iron Quay", "MBC")} <= platforms
+    assert ("Salt Meadow", "Netflix") not in platforms   # two platforms in the sentence: no telling
+
+
+def test_cameos_and_a_praised_performance_as_a_part():
+    text = HEAD + ("Lead actor Kang Tae-ri has been praised for a restrained performance as auditor Nam Kyu-bin. "
+                   "Lee Gun-ho will make a cameo in Disney+'s \u2018Copper Bell\u2019.")
+    assert roles(text) == {("Kang Tae-ri", "Nam Kyu-bin", "Lantern Harbour")}
+    assert ("Lee Gun-ho", "Copper Bell") in cast(text)
+    # no one person before "a performance as": nobody's part
+    assert roles(HEAD + "Critics compared it with a performance as Nam Kyu-bin.") == set()

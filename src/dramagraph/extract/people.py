@@ -1657,13 +1657,18 @@ def departures(text: str, sents: Sentences, book: ShowBook) -> list[tuple[Name, 
 # Parts told with a pronoun or a family name, for the show in scope (a listicle section's, else the article's):
 # "Yoon's turn as prosecutor C won her ...", "Her C, a florist who ...", "In it she is C, a motel owner",
 # "As the grieving mother C in Director A's drama, Yoon barely ..."
-_SCOPE_TURN = re.compile(rf"(?:(?P<pr>\b[Hh]is|\b[Hh]er)|(?P<n>{NAME})(?:'s|\u2019s))\s+(?:(?:[a-z]+\s+){{0,2}}?)"
+_SCOPE_TURN = re.compile(rf"(?:(?P<pr>\b[Hh]is|\b[Hh]er)|(?P<n>{NAME})(?:'s|\u2019s)|(?P<a>\b(?:for|with)\s+(?:a|an)))"
+                         rf"\s+(?:(?:[a-z]+\s+){{0,2}}?)"
                          rf"(?:role|turn|part|performance|portrayal)\s+as\s+(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+)"
                          rf"{{0,4}})(?P<c>{NAME})")
 _HER_PART = re.compile(rf"(?:Her|His)\s+(?P<c>{NAME}),\s+(?:a|an|the)\s+[a-z]")
 _SHE_IS = re.compile(rf"(?:^|\b(?:[Ii]n\s+(?:it|which|this(?:\s+[\w+-]+){{0,4}}?)|[Hh]ere|[Tt]his\s+time)\s*,?\s+)"
                      rf"(?:[Ss]he|[Hh]e)\s+is\s+"
                      rf"(?P<c>{NAME}),\s+(?:a|an|the)\s+[a-z]")
+# "A will make a cameo in P's S", "B made a special cameo appearance in 'S'"
+_CAMEO = re.compile(rf"(?P<p>{NAME})\s+(?:(?:will|is\s+set\s+to|is\s+to|also|briefly)\s+)*(?:makes?|made|making)\s+"
+                    rf"(?:a\s+)?(?:(?:special|brief|surprise|short)\s+)?(?:cameo(?:\s+appearance)?|guest\s+appearance)"
+                    rf"\s+in\s+(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?" + _SHOW_REF)
 _AS_LEAD = re.compile(rf"As\s+(?:the|a|an|his|her)\s+(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<c>{NAME})"
                       rf"(?:\s+in\s+[^,.;]{{1,80}})?,\s+(?P<p>{NAME})\s+[a-z]")
 
@@ -1680,6 +1685,12 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if m["pr"]:
             p = _previous_person(text, sents, sent, book, profile=True) if m.start() == sent.start else None
+        elif m["a"]:
+            # "A has been praised for a restrained performance as auditor C": the one person before it
+            before = {person_key(n.text): n for n in (clean_name(x.group(), sent.start + x.start())
+                                                     for x in re.finditer(NAME, text[sent.start:m.start()]))
+                      if n is not None and " " in n.text and _person_shaped(n.text) and not book.known(n.text)}
+            p = next(iter(before.values())) if len(before) == 1 else None
         else:
             p = clean_name(m["n"], m.start("n"))
         if p is None or book.known(p.text):
@@ -1703,6 +1714,11 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             show = _scope_title(book, m.start())
             if p is not None and show and not book.known(c.text):
                 out.append(_role(text, p, c, rule, 0.6, show))
+    for m in sents.finditer(_CAMEO, ("cameo", "guest appearance")):
+        p = clean_name(m["p"], m.start("p"))
+        title = clean_title(m["t"])
+        if p is not None and title and " " in p.text and _person_shaped(p.text) and not book.known(p.text):
+            out.append(Raw(FactKind.CAST, m.start(), m.end(), "cast.cameo", 0.7, person=p.text, show=title))
     for m in sents.finditer(_AS_LEAD, ("as ",)):
         sent = sents.at(m.start())
         if sent is None or m.start() != sent.start or (m["d"] and not descriptor_ok(m["d"].strip() or "x")):

@@ -53,6 +53,10 @@ _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cc
         r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night"
         # a likeness: "Prime Video's Tokyo Vice-style thriller S"
         r"|(?:[A-Z]\w*\s+){0,2}[A-Z]\w*-(?:style|esque|inspired))")
+# kinds of show a review names after the platform's possessive: "MBC's historical caper S"
+_GENRE = (r"(?:[Cc]aper|[Cc]omed(?:y|ies)|[Mm]elodrama|[Mm]ystery|[Pp]rocedural|[Ss]aga|[Ee]pic|[Rr]om-?com|[Hh]orror"
+          r"|[Nn]oir|[Ss]ageuk|[Ss]atire|[Ww]hodunit|[Mm]iniseries|[Hh]it|[Aa]daptation|[Rr]emake|[Ff]antasy"
+          r"|[Aa]dventure|[Dd]ramedy|[Ww]eepie|[Tt]ear-?jerker)")
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained
@@ -737,7 +741,7 @@ _PLATFORM_RULES = [
     # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"
-        rf"{_LABEL}\s+{_QO}?(?P<t>{TITLE})"))),
+        rf"(?:{_LABEL}|{_GENRE})\s+{_QO}?(?P<t>{TITLE})"))),
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<t>{TITLE})"))),
     ("platform.watch_on", 0.85, ("watch",), _needs_platform(re.compile(
@@ -937,6 +941,17 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
+    for sent in sents.having(PLATFORM_WORDS):
+        # "Coupang Play has renewed its cooking thriller S", "tvN has moved the finale of S forward": a platform
+        # acting on the one show its sentence names (and no other platform named there)
+        m = _PLATFORM_ACTS.match(text, sent.start, sent.end)
+        if m is None or len({_platform(p.group()) for p in PLATFORM_RE.finditer(text, sent.start, sent.end)}) != 1:
+            continue
+        named = {id(show): show for _, show in book.in_sentence(m.end(), sent.end)}
+        platform = _platform(m["p"])
+        if platform and len(named) == 1:
+            out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.acts_on", 0.65,
+                           show=next(iter(named.values())).title, platform=platform))
     listed = _listed_on(book)
     if listed is not None:
         # "The 7 best K-dramas on Disney+", "Netflix top 10 this week": the listed shows are on that platform
@@ -1059,6 +1074,12 @@ def _platform(spelling: str | None) -> str | None:
     return platform_name(spelling)
 
 
+# a sentence whose subject is a platform doing something to a show
+_PLATFORM_ACTS = re.compile(
+    rf"(?P<p>{PLATFORM})\s+(?:(?:has|have|will|is|officially|also|finally)\s+)*(?:renewed|confirmed|released|moved"
+    r"|announced|dropped|unveiled|revealed|shared|cancell?ed|ordered|green-?lit|premiered|scheduled|postponed|delayed"
+    r"|pushed|added|acquired|picked\s+up|renews|confirms|releases|moves|announces|drops|unveils|reveals|shares"
+    r"|cancels|orders|premieres|schedules|postpones|delays|adds|acquires)\b")
 # a listicle's headline: "The 7 best ...", "Netflix top 10 this week", "What to watch on Viki", "New on TVING"
 _LIST_HEADLINE = re.compile(r"\b(?:best|top|new|what\s+to\s+(?:watch|stream)|to\s+watch|to\s+stream|picks?|ranked"
                             r"|coming|arriving|streaming\s+(?:now|this)|\d{1,3})\b", re.IGNORECASE)

@@ -86,8 +86,9 @@ _AS_APPOS_TAIL = (rf",\s+as\s+(?P<d>(?:(?:his|her|their|the|a|an|{TOK}{POSS}|[a-
                   rf"(?P<c>{NAME}),\s")
 _AS_APPOS = needs(re.compile(rf"(?P<p>{NAME})" + _AS_APPOS_TAIL), re.compile(_AS_APPOS_TAIL))
 _APPOS_HEAD = re.compile(r"(?:his|her|their|the|a|an|[\w-]+(?:'s|\u2019s))$")
+# ("Kang Ri-an, a slick hospital administrator played by A": a description in apposition may stand between)
 _PLAYED_BY = re.compile(
-    rf"(?P<c>{NAME})(?:\s*,\s+|\s+\(|\s+)(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
+    rf"(?P<c>{NAME})(?:\s*,\s+(?P<ap>(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{1,5}})|\s*,\s+|\s+\(|\s+)(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
 # "... are played by A and B", "her own children, played by A and B": parts with no names, the people cast
 _PLAYED_BY_LIST = re.compile(r"(?:\b(?:will\s+be|are|were|is|was|to\s+be)\s+|,\s+)(?:played|portrayed)\s+by\s+")
@@ -132,7 +133,7 @@ _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+b
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
-    rf"|(?:[a-z][\w-]*\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
+    rf"|(?:(?:[a-z][\w-]*|{PLATFORM})\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
@@ -572,6 +573,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
+        if m["ap"] and not descriptor_ok(m["ap"].split(None, 1)[1]):
+            continue  # "C, a man who is played by": a clause, not a description
         if c and p and sent:
             out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
     return out
@@ -650,7 +653,8 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
 # Other credits told in passing, each with the show after "in" (or "on"): "most recently appeared in the tvN
 # romance S", "broke out in the 2021 film S", "had a breakout turn in S and a small part in the film T", "is best
 # known for playing the king in S", "recently wrapped filming on S", "A, so good in last year's S, ..."
-_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+)?"
+# ("Coupang Play's Glass Cage": a platform's possessive before the title)
+_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+|(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                 rf"(?:(?:(?:{TOK}|[a-z]\w*|\d{{4}})(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama"
                 rf"|romcom|rom-com)\s+)?{_QO}?(?P<t>{TITLE})")
 _PASSING_PART = r"(?:a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?:turn|part|role|appearance|cameo)"
@@ -662,6 +666,12 @@ _APPEARED_IN = re.compile(
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
     r"|(?:recently\s+)?wrapped\s+(?:filming|shooting)\s+on"
+    # "B recently finished the JTBC drama S": a finished show named with its kind or in quotes
+    r"|(?:recently|just)\s+(?:finished|wrapped|completed)(?=\s+(?:the\s+)?(?:[\w+]+\s+){0,2}?(?:drama|series|show"
+    r"|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama)\s|\s+[\"\u201c\u2018])"
+    # "A, who fans will remember as the hacker in S": the person is the object of the relative clause
+    r"|,\s+who(?:m)?\s+(?:fans|viewers|audiences)\s+(?:will|may|might|would|should)\s+(?:remember|recogni[sz]e)\s+"
+    r"(?:from|as\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in)"
     r"|(?:(?:first|previously|also)\s+)?(?:impressed|wowed|charmed|won\s+over)\s+(?:audiences|viewers|fans|critics)\s+in"
     # "Audiences first noticed him in S": the person is the object
     r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
@@ -707,6 +717,7 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
 
     out: list[Raw] = []
     for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
+                              "finished", "completed",
                               "made his", "made her", "had a", "had an", "had his", "had her", "known for",
                               "remembered for", "wrapped", " in ", "recognis", "recogniz", "remember ")):
         seg = text[sent.start:sent.end]
@@ -892,7 +903,9 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
 
 
 # "Seol Bo-ra's night security guard Ahn Kyung-ja gets ...": up to three describing words before the character
-_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+# ("A's Dr. C": a form of address with a stop may stand before the part, which is named without it)
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?:(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.\s+)?"
+                    rf"(?P<c>{NAME})"
                     rf"(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
                     rf"|remains|becomes|gets|stands|proves|feels)\b)")
 _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
@@ -1053,7 +1066,9 @@ _LIST_LEADS = re.compile(
 _UNNAMED_PART = re.compile(
     rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
     rf"|{_VERDICT})"
-    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as"
+    # "Veteran actress A, as a retired boxer who ..., gets the funniest episode": the part in apposition
+    rf"|(?P<a>{NAME}),\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -1097,9 +1112,12 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", "opposite",
                                             " as ")):
         sent = sents.at(m.start())
-        p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
+        group = "p" if m["p"] else "w" if m["w"] else "a"
+        p = clean_name(m[group], m.start(group))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
             continue
+        if group == "a" and not _person_shaped(p.text):
+            continue  # "Seoul, as the backdrop": only a person's name in apposition
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue
         out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text,
@@ -1169,12 +1187,19 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
-        if not p or not title or " " not in p.text:
+        sent = sents.at(m.start())
+        # "Gu previously directed the Netflix series S": a family name alone opening the sentence stands for
+        # the article's one full name with it (the resolver drops it where there is none or several)
+        lone = p is not None and " " not in p.text and sent is not None and p.start == sent.start \
+            and fold(p.text) in KOREAN_SURNAMES and m["v"] != "made"
+        if not p or not title or (" " not in p.text and not lone):
             continue
         if m["v"] == "made" and not _DIRECTOR_BEFORE.search(text, max(0, p.start - 12), p.start):
             continue  # "made" is a director's credit only for a person called a director
         kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
-        sent = sents.at(m.start())
+        if lone:
+            out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who", 0.7, person=p.text, show=title))
+            continue
         # "Writers A and B, who co-wrote S": every name of the list before "who"
         names = _trailing_names(text, sent.start, m.end("p")) if sent is not None else []
         for n in names if p.text in {n.text for n in names} else [p]:
@@ -1241,7 +1266,8 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 # "... directed by A and written by B, the pair behind S": the same crew made S
 _PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
-                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+|(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+                          rf"(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
 
 
 def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:

@@ -175,6 +175,24 @@ def _dated_platforms(line: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _platform_list(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The platforms listed after a first one up to ``end`` (", Viki and Wavve"), each with its span; none
+    unless every item is a platform."""
+    rest = text[start:end].rstrip(" .")
+    if not rest.strip():
+        return []
+    out = []
+    pos = start
+    for part in _PLATFORM_SEP.split(rest)[1:] if _PLATFORM_SEP.match(rest) else [None]:
+        name = _platform(part.strip()) if part and part.strip() else None
+        if name is None:
+            return []
+        i = text.find(part, pos)
+        out.append((name, i, i + len(part)))
+        pos = i + len(part)
+    return out
+
+
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
 
@@ -743,7 +761,7 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
-    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
+    rf"|run\s+to|only|all|its|season(?:'s|\u2019s)|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
     rf"|(?:run|season|series)\s+of)\s+"
     rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
@@ -763,6 +781,9 @@ _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _COUNT_FIRST = re.compile(rf"(?P<n>{NUMBER})\s+episodes\s*[,.;:]", re.IGNORECASE)
+# "premieres ... with two episodes", "kicks off with a double bill of two episodes": the opening batch
+_OPENS_WITH = re.compile(r"\b(?:premieres?|premiered|debuts?|debuted|opens?|opened|launch(?:es|ed)?|kicks?\s+off"
+                         r"|kicked\s+off|returns?|returned|drops?|dropped)\b[^.;\n]*$", re.IGNORECASE)
 # "has two episodes left": what remains of a run, not its length
 _LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
 _MINUTES = fold_case(re.compile(
@@ -776,7 +797,7 @@ _MINUTES = fold_case(re.compile(
     r"|will\s+(?:run|last)(?:\s+for)?)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
     r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour\s+long",
+    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour(?:\s+long)?\b(?!\s+(?:of|a|or|and)\b)",
     re.IGNORECASE))
 _HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                                      re.MULTILINE))
@@ -795,16 +816,24 @@ _SIBLING = re.compile(
     rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 # a sentence about another season as its subject: "The first season, directed by A, ran for 12 episodes"
-SEASON_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season(?=,|\s+(?:was|ran|had|aired|is|starred))")
+# ("The first season's eight episodes were a slow build": its possessive too)
+SEASON_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season(?=,|\s+(?:was|ran|had|aired|is|starred)"
+                            rf"|(?:'s|\u2019s)\s)")
 
 # "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
 _THE_SHOW_STREAMS = _needs_platform(re.compile(
     rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)"
     # "In South Korea, the drama airs on ENA": a place first
     rf"(?:(?:In|Outside|Across|Beyond|Throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}},\s+)?"
-    rf"(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
-    rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
+    # ("The 16-episode series", "The legal drama": describing words, but none that points to another show)
+    rf"(?:[Tt]he|[Tt]his)\s+(?:(?!(?:other|first|second|third|previous|last|original|same|earlier|next|rival)\s)"
+    rf"[a-z0-9][\w-]*\s+){{0,2}}(?:show|series|drama)\s+"
+    rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available|will\s+(?:also\s+)?(?:stream|air))"
+    rf"\s+(?:on|via)\s+(?P<p>{PLATFORM})",
     re.MULTILINE))
+# "... will air on tvN next spring and stream on Netflix outside Korea": a second platform in the same clause
+_AND_STREAM_ON = _needs_platform(re.compile(
+    rf"[^.;\n]{{0,40}}?\band\s+(?:will\s+)?(?:also\s+)?(?:stream|air)s?\s+(?:\w+\s+)?(?:on|via)\s+(?P<p>{PLATFORM})"))
 
 
 # "It streams internationally on Netflix": "it" after a sentence about the show in scope
@@ -878,6 +907,10 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and sent is not None and book.at(m.start()) is not None \
                 and not book.in_sentence(sent.start, sent.end):
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.the_show", 0.7, platform=platform))
+            more = _AND_STREAM_ON.match(text, m.end(), sent.end)
+            if more is not None and _platform(more["p"]):
+                out.append(Raw(FactKind.PLATFORM, more.start("p"), more.end("p"), "platform.the_show", 0.7,
+                               platform=_platform(more["p"])))
     for m in sents.finditer(_IT_STREAMS, PLATFORM_WORDS):
         platform = _platform(m["p"])
         k = sents.index_at(m.start())
@@ -893,6 +926,10 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.info", 0.75, platform=platform))
+            # "Where to watch: TVING, Viki": the rest of the line, when all of it is platforms
+            line_end = text.find("\n", m.end())
+            more = _platform_list(text, m.end(), len(text) if line_end < 0 else line_end)
+            out += [Raw(FactKind.PLATFORM, i, j, "platform.info", 0.75, platform=name) for name, i, j in more]
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
@@ -924,7 +961,7 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
 # "Coupang Play has confirmed a second season of its hit S", "'S' is back on SBS"
 _RENEWED_BY = _needs_platform(re.compile(
     rf"(?P<p>{PLATFORM})\s+(?:has|have)\s+(?:renewed|confirmed|ordered|green-?lit|picked\s+up)\b"
-    rf"|\b(?:is|are)\s+back\s+on\s+(?P<p2>{PLATFORM})"))
+    rf"|\b(?:(?:is|are)\s+back\s+on|returns\s+to|returned\s+to)\s+(?P<p2>{PLATFORM})"))
 # "The first season of S ... became Wavve's most-watched original"
 _EARLIER_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season\b")
 _OWNED_BY = re.compile(rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}?(?:original|hit|series|drama|show)\b")
@@ -1044,8 +1081,13 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
                 sent.start, sent.end):
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count_first", 0.7, number=number))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
-        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
-            continue
+        season_owned = m["ctx"] is not None and m["ctx"].lower().startswith("season") \
+            and _sibling_show(book, sents, m.start()) is not None
+        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and not season_owned \
+                and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
+            continue  # (but "The first season's eight episodes" is that season's count)
+        if m["ctx"] and m["ctx"].lower() == "with" and _OPENS_WITH.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "premieres on December 11 with two episodes": the first batch, not the run
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
         if number is None or not 1 <= number <= 300 or _LEFT.match(text, m.end()):
             continue

@@ -1202,3 +1202,103 @@ def test_script_by_novelist_and_players_among_them():
     assert {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)} == {("Lantern Harbour", "Moon Hae-il")}
     assert cast(text) == {("Kenta Oshiro", "Lantern Harbour"), ("Pyo Min-ah", "Lantern Harbour")}
     assert cast(HEAD + "The players, among them several newcomers, drift.") == set()
+
+
+# Round 15: general mechanisms seen failing on unseen articles
+
+
+def test_possessive_with_a_form_of_address():
+    text = HEAD + "Yun Da-som's Dr. Cha Eun-gyeol is still the only night doctor on the island."
+    assert roles(text) == {("Yun Da-som", "Cha Eun-gyeol", "Lantern Harbour")}
+    # an address with no possessive before it gives no part
+    assert roles(HEAD + "Dr. Cha Eun-gyeol is still the only night doctor on the island.") == set()
+
+
+def test_part_described_in_apposition_then_played_by():
+    text = HEAD + "Her rival is Moon Ha-jin, a smooth harbour official played by newcomer Ji Seo-won."
+    assert roles(text) == {("Ji Seo-won", "Moon Ha-jin", "Lantern Harbour")}
+    # a relative clause, not a description, between the part and "played by"
+    assert roles(HEAD + "It follows Moon Ha-jin, a man who is later played by Ji Seo-won.") == set()
+
+
+def test_person_with_a_nameless_part_in_apposition():
+    text = HEAD + "Veteran actor Noh Gil-ho, as a retired diver who never leaves the pier, steals episode three."
+    assert cast(text) == {("Noh Gil-ho", "Lantern Harbour")}
+    # a place in apposition is no person
+    assert cast(HEAD + "Busan Harbour, as the backdrop of the whole season, looks grey.") == set()
+
+
+def test_a_month_is_no_title():
+    text = HEAD + "The drama wrapped filming ahead of its October premiere on Netflix."
+    assert {s for s, *_ in kinds(text, FactKind.PLATFORM)} <= {"Lantern Harbour"}
+    assert "October" not in {s for s, *_ in kinds(text, FactKind.PLATFORM)}
+
+
+def test_a_premiere_batch_is_no_episode_count():
+    text = HEAD + "Lantern Harbour premieres on Netflix on May 2 with three episodes, and runs for 10 episodes."
+    assert {n for _, _, _, _, n, _ in kinds(text, FactKind.EPISODES)} == {10}
+    # "with N episodes" that tells the run still counts
+    assert {n for _, _, _, _, n, _ in kinds(HEAD + "It is a short series with six episodes.",
+                                             FactKind.EPISODES)} == {6}
+
+
+ROUNDUP = ("Weekend picks: two mysteries\n\nLantern Harbour\n\nWhere to watch: {where}\nCast: Mira Holt, Pyo Min-ah\n\n"
+           "{note}\n\nGrey Pier\n\nWhere to watch: Netflix\nCast: Kang Dae-ho\n\nA thriller.")
+
+
+def test_info_line_lists_every_platform():
+    text = ROUNDUP.format(where="Wavve, Viki", note="A mystery.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {
+        ("Lantern Harbour", "Wavve"), ("Lantern Harbour", "Viki"), ("Grey Pier", "Netflix")}
+    # a list that is not all platforms adds nothing past the first
+    odd = ROUNDUP.format(where="Wavve, Fridays", note="A mystery.")
+    assert {(s, p) for s, _, p, *_ in kinds(odd, FactKind.PLATFORM)} == {("Lantern Harbour", "Wavve"),
+                                                                         ("Grey Pier", "Netflix")}
+
+
+def test_each_around_an_hour():
+    text = ROUNDUP.format(where="Wavve", note="Six episodes, each around an hour, of fog.")
+    assert {(s, n) for s, *_, n, _ in kinds(text, FactKind.EPISODE_MINUTES)} == {("Lantern Harbour", 60)}
+    assert kinds(ROUNDUP.format(where="Wavve", note="We spent each an hour or so on the pier."),
+                 FactKind.EPISODE_MINUTES) == set()
+
+
+def test_first_seasons_possessive_count_and_returns_to():
+    text = ("\u2018Salt Road\u2019 season 2 review\n\nTwo years after its first season, Salt Road returns to "
+            "Netflix for a second run of ten episodes. The first season's eight episodes were slow.")
+    eps = {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES)}
+    assert eps == {("Salt Road season 2", 10), ("Salt Road season 1", 8)}
+    assert ("Salt Road season 1", "Netflix") in {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    # "last season's" is no first season and no count of this one
+    last = ("\u2018Salt Road\u2019 season 2 review\n\nSalt Road season 2 is on Netflix. Last season's eight "
+            "episodes were slow.")
+    assert kinds(last, FactKind.EPISODES) == set()
+
+
+def test_the_described_show_airs_and_streams():
+    text = HEAD + "The 12-episode series will air on JTBC in May and stream on Netflix outside Korea."
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} >= {("Lantern Harbour", "JTBC"),
+                                                                          ("Lantern Harbour", "Netflix")}
+    # "the other drama" points to another show
+    other = HEAD + "The other drama will air on JTBC in May."
+    assert "JTBC" not in {p for _, _, p, *_ in kinds(other, FactKind.PLATFORM)}
+
+
+def test_passing_credits_after_a_platform_possessive():
+    text = HEAD + ("Kang Dae-ho, who fans will remember as the shy forger in Coupang Play's Ink Trail, plays Bae "
+                   "Yu-ri. Pyo Min-ah plays Oh Sun. Pyo recently finished the JTBC drama Salt Letters.")
+    assert cast(text) >= {("Kang Dae-ho", "Ink Trail"), ("Pyo Min-ah", "Salt Letters")}
+    # "finished" with no show named by its kind or quotes is no credit
+    assert ("Pyo Min-ah", "Busan") not in cast(HEAD + "Pyo Min-ah plays Oh Sun. Pyo recently finished the Busan "
+                                                      "marathon.")
+
+
+def test_the_duo_behind_a_platforms_show_and_a_lone_family_name_director():
+    text = HEAD + ("Lantern Harbour is written by Yoon Chae-rim and directed by Ra Ki-bum, the duo behind Netflix's "
+                   "Cold Tide. Ra previously directed the Wavve series Grey Pier.")
+    directors = {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert directors == {("Lantern Harbour", "Ra Ki-bum"), ("Cold Tide", "Ra Ki-bum"), ("Grey Pier", "Ra Ki-bum")}
+    assert ("Cold Tide", "Yoon Chae-rim") in {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)}
+    # a family name two people share tells nothing
+    two = HEAD + "It is directed by Ra Ki-bum and Ra Min-ji. Ra previously directed the Wavve series Grey Pier."
+    assert "Grey Pier" not in {s for s, *_ in kinds(two, FactKind.DIRECTOR)}

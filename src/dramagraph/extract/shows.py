@@ -109,7 +109,7 @@ _SUBJECT = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL
                     TITLE_CHARS, TITLE_FIRST)
 _STREAM_TAIL = rf"\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
 _STREAM = re.compile(
-    rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
+    rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},|,\s+which)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
     rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
     rf"|showing|(?:(?:is\s+)?(?:expected|set|scheduled|slated|going)\s+to\s+|will\s+)?(?:premiere|debut|air"
     rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
@@ -193,6 +193,8 @@ def _platform_list(text: str, start: int, end: int) -> list[tuple[str, int, int]
     return out
 
 
+_LISTING_SLOT = re.compile(r"\s*(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM)\s*\|\s*(?P<p>[^|\n]{2,25}?)\s*\|"
+                           r"|(?:Streaming|Editor(?:'s|\u2019s)|Our|Weekend|Bonus|Late-night)\s+pick\s*:)\s*")
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
 
@@ -210,6 +212,8 @@ def clean_title(raw: str) -> str | None:
         out.append(tok)
         if tok.startswith("#"):
             break
+    if len(out) > 2 and re.fullmatch(r"(?:19|20)\d\d", out[-1]) and out[-2] in ("in", "from", "since", "of"):
+        del out[-2:]  # "Blue Hour in 2022": the year the sentence dates the show by
     while out and re.fullmatch(SMALL, out[-1]):
         out.pop()
     if not out or len(out) > 8 or not (out[0][0].isupper() or out[0][0].isdigit()):
@@ -437,6 +441,15 @@ class ShowBook:
         found = []
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.text)]
         for k, (start, line) in enumerate(lines[1:], 1):
+            # a TV listing's line opens with its slot: "9.10pm | JTBC | Iron Orchard (episode 5 of 12)",
+            # "Streaming pick: Glass Bell (Netflix)"; the rest is read as a heading
+            line_start = start  # a section opens with its line, the slot included
+            slot = _LISTING_SLOT.match(line)
+            slot_platform = _platform(slot["p"]) if slot is not None and slot["p"] else None
+            if slot is not None and (slot["p"] is None or slot_platform):
+                start, line = start + slot.end(), line[slot.end():]
+            else:
+                slot = None
             m = _HEADING.match(line.strip())
             if m is None:
                 continue
@@ -452,6 +465,12 @@ class ShowBook:
                 continue
             platform = m["p"] or m["p2"]
             more: list[tuple[str, int, int]] = []
+            if slot is not None and slot_platform:
+                if platform and not _platform(platform.strip()):
+                    platform = None  # "(episode 5 of 12)": the slot's platform is the show's
+                if platform is None:
+                    a = slot.start("p") - slot.end()  # relative to the rest of the line
+                    more = [(slot_platform, a, a + len(slot["p"]))]
             if platform and not _platform(platform.strip()):
                 if m["p2"]:
                     continue  # "Title - a subtitle" is no heading of a show on a platform
@@ -470,10 +489,10 @@ class ShowBook:
                 platform = platform.strip()
                 p_start = offset + line.strip().find(platform, m.end("t"))
                 where = (_platform(platform), p_start, p_start + len(platform))
-            found.append((offset, title, where, season))
+            found.append((offset, title, where, season, line_start if slot is not None else offset))
         if len(found) < 2:
             return
-        for offset, title, where, season in found:
+        for offset, title, where, season, opens in found:
             if season is not None and 1 <= int(season[2]) <= 30:
                 show = self._season(season[1], int(season[2]), "season", title, 1.0)
             else:
@@ -481,7 +500,7 @@ class ShowBook:
                 show.score += 1.0
             if title not in self.text[offset:offset + len(title) + 8]:
                 continue
-            self.sections.append((offset, show, where))
+            self.sections.append((opens, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
 
     def _find_captions(self) -> None:
@@ -773,7 +792,9 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
     # "Eight episodes of roughly 50 minutes each"
-    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)",
+    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
+    # "(episode 5 of 12)": a listing's place in the run tells the run
+    rf"|(?:\bepisode\s+\d{{1,3}}\s+of\s+(?P<n7>\d{{1,3}})\b)",
     re.IGNORECASE,
 ))
 # "..., the six-part series is directed by": a clause's subject too
@@ -1088,7 +1109,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             continue  # (but "The first season's eight episodes" is that season's count)
         if m["ctx"] and m["ctx"].lower() == "with" and _OPENS_WITH.search(text, max(0, m.start() - 60), m.start()):
             continue  # "premieres on December 11 with two episodes": the first batch, not the run
-        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
+        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"] or m["n7"])
         if number is None or not 1 <= number <= 300 or _LEFT.match(text, m.end()):
             continue
         named = book.in_sentence(m.end(), min(len(text), m.end() + 80)) if m["n2"] else []

@@ -1302,3 +1302,64 @@ def test_the_duo_behind_a_platforms_show_and_a_lone_family_name_director():
     # a family name two people share tells nothing
     two = HEAD + "It is directed by Ra Ki-bum and Ra Min-ji. Ra previously directed the Wavve series Grey Pier."
     assert "Grey Pier" not in {s for s, *_ in kinds(two, FactKind.DIRECTOR)}
+
+
+LISTINGS = ("Tonight's TV\n\nOur picks.\n\n9.10pm | JTBC | Iron Gate (episode 5 of 12)\nNam Gyu-ri plays the "
+            "eldest daughter, Seo Hye-won.\n\n9.50pm | SBS | Night Ledger (episode 11 of 16)\nJeon Ha-rang and "
+            "Go Min-seok star in this office thriller.\n\nStreaming pick: Glass Pier (Netflix)\nAll eight episodes "
+            "are up.")
+
+
+def test_tv_listing_lines_head_sections():
+    platforms = {(s, p) for s, _, p, *_ in kinds(LISTINGS, FactKind.PLATFORM)}
+    assert platforms == {("Iron Gate", "JTBC"), ("Night Ledger", "SBS"), ("Glass Pier", "Netflix")}
+    assert {(s, n) for s, _, _, _, n, _ in kinds(LISTINGS, FactKind.EPISODES)} == {
+        ("Iron Gate", 12), ("Night Ledger", 16), ("Glass Pier", 8)}
+    assert roles(LISTINGS) == {("Nam Gyu-ri", "Seo Hye-won", "Iron Gate")}
+    # a slot whose middle is no platform heads nothing
+    odd = LISTINGS.replace("| JTBC |", "| Live |").replace("| SBS |", "| Replay |")
+    assert ("Iron Gate", "JTBC") not in {(s, p) for s, _, p, *_ in kinds(odd, FactKind.PLATFORM)}
+
+
+def test_ranked_pairings_heading_people_then_quoted_title():
+    text = ("The best couples, ranked\n\nOur picks.\n\n2. Hwang Bo-mi and Jang Seok-hoon, \u2018Rain Ticket\u2019 "
+            "(Disney+)\n\nA time-travel romance.\n\n1. Choi Da-in and Lee Hwan, \u2018Night Courier\u2019 (Netflix)"
+            "\n\nLee's delivery rider, Gang Woo-jin, falls for Choi's insomniac novelist, Ha Seol, at last.")
+    assert cast(text) >= {("Hwang Bo-mi", "Rain Ticket"), ("Jang Seok-hoon", "Rain Ticket"),
+                          ("Choi Da-in", "Night Courier"), ("Lee Hwan", "Night Courier")}
+    assert roles(text) == {("Lee Hwan", "Gang Woo-jin", "Night Courier"), ("Choi Da-in", "Ha Seol", "Night Courier")}
+    # a heading that is a sentence about people names no show
+    plain = ("News\n\nOur picks.\n\n1. Hwang Bo-mi and Jang Seok-hoon, friends\n\nThey met.\n\n2. Kim Ha-na, a star"
+             "\n\nOk.")
+    assert cast(plain) == set()
+
+
+def test_possessive_pairs_listed_with_and():
+    text = HEAD + ("Yang Si-won plays Baek Hae-in. Do Ha-neul plays Moon Ji-ho. Yang Si-won's grieving florist Baek "
+                   "Hae-in and Do Ha-neul's quiet undertaker Moon Ji-ho should not work on paper.")
+    assert roles(text) == {("Yang Si-won", "Baek Hae-in", "Lantern Harbour"),
+                           ("Do Ha-neul", "Moon Ji-ho", "Lantern Harbour")}
+    # a family name alone that two people share owns nothing
+    two = HEAD + ("Lee Hwan and Lee Da-som star. Lee's delivery rider, Gang Woo-jin, falls for her.")
+    assert roles(two) == set()
+
+
+def test_a_starring_list_goes_on_after_a_nameless_part():
+    text = HEAD + ("It stars Jo In-seong as a ferry captain facing redundancy, Cha Mi-rae as his estranged daughter, "
+                   "Jo Soo-a, and Bae Yeong-gil as the island's only police officer.")
+    assert cast(text) == {("Jo In-seong", "Lantern Harbour"), ("Cha Mi-rae", "Lantern Harbour"),
+                          ("Bae Yeong-gil", "Lantern Harbour")}
+    assert roles(text) == {("Cha Mi-rae", "Jo Soo-a", "Lantern Harbour")}
+    # a place after "and" is no cast
+    assert ("Busan Port", "Lantern Harbour") not in cast(
+        HEAD + "It stars Jo In-seong as a captain, and Busan Port as the backdrop.")
+
+
+def test_which_premieres_on_and_a_dated_title():
+    text = ("Profile: a director\n\nShe spent three years on her new series, Winter Pier, which premieres on Disney+ "
+            "on February 7. She followed it with Coupang Play's Blue Hour in 2022.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Winter Pier", "Disney+"),
+                                                                          ("Blue Hour", "Coupang Play")}
+    # a year that is part of a title stays
+    assert ("Class of 1999", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
+        "News\n\nClass of 1999 is streaming on Netflix.", FactKind.PLATFORM)}

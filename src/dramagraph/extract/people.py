@@ -517,11 +517,23 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         persons = _previous_pair_list(text, sents, sent, len(chars))
         if len(persons) == len(chars) and all(" " in p.text and _person_shaped(p.text) for p in persons):
             out += [_role(text, p, c, "role.as_they", 0.75, None) for p, c in zip(persons, chars, strict=True)]
-    for m in sents.finditer(_AS, (" as ",)):
+    def as_matches():
+        for m in sents.finditer(_AS, (" as ",)):
+            yield m
+            # "A as a captain facing redundancy, B as his daughter, C": the name read as A's part opens the
+            # next pair, which the first match swallowed
+            if re.match(r"\s+as\s", text[m.end():m.end() + 5]):
+                again = _AS.match(text, m.start("c"))
+                if again is not None:
+                    yield again
+
+    for m in as_matches():
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
+        # ("as his estranged daughter, C": a possessive determiner opens a description like "the")
+        head = re.sub(r"^(?:his|her|their)\s+", "", _POSS_HEAD.sub("", m["d"] or ""))
+        if m["d"] and not descriptor_ok(head.replace(",", " ").strip() or "x"):
             continue
         if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()) and any(
                 w in text[sent.start:m.start("d")].lower() for w in ("starring", "cast:", "with:")):
@@ -904,10 +916,14 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
 
 # "Seol Bo-ra's night security guard Ahn Kyung-ja gets ...": up to three describing words before the character
 # ("A's Dr. C": a form of address with a stop may stand before the part, which is named without it)
-_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?:(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.\s+)?"
+# ("Lee's delivery rider, Gang Woo-jin,": a description closed by a comma)
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}(?:[a-z][\w-]*,\s+)?)"
+                    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.\s+)?"
                     rf"(?P<c>{NAME})"
                     rf"(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
-                    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+                    rf"|remains|becomes|gets|stands|proves|feels|should|could|would|will|can|must)\b"
+                    # "A's florist C and B's undertaker D": pairs listed with "and"
+                    rf"|\s+and\s+{TOK}(?:[ ]{TOK}){{0,2}}{POSS}\s)")
 _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
                        _NAME_FIRST)
 
@@ -959,9 +975,20 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
-        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or " " not in p.text:
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"]:
             continue
-        if m["d"] and (not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
+        comma = m["d"].rstrip().endswith(",")
+        if comma and not re.match(r"\s*(?:,|and\b|\.|;)", text[m.end():]):
+            continue  # "A's rider, C, ...": the apposition closes after the part
+        if " " not in p.text:
+            # "Lee's delivery rider, Gang Woo-jin,": a family name alone owns a described, full-named part; the
+            # resolver keeps it only where one person has that family name
+            if comma and fold(p.text) in KOREAN_SURNAMES and " " in c.text and _person_shaped(c.text) \
+                    and descriptor_ok(m["d"].replace(",", " ")) and not book.known(c.text):
+                out.append(_role(text, p, c, "role.possessive_family", 0.6, None))
+            continue
+        if m["d"] and (not descriptor_ok(m["d"].replace(",", " "))
+                       or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
             continue  # "A's co-star B": a person in A's life, not A's part
         ckey = key(c.text)
         if ckey in known_people or book.known(c.text):
@@ -982,6 +1009,10 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
 
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for name, start, end in book.heading_people:
+        show = book.section_at(end)
+        if show is not None and _person_shaped(name) and not book.known(name):
+            out.append(Raw(FactKind.CAST, start, end, "cast.heading_people", 0.75, person=name, show=show.title))
     for pattern, rule, conf, heads, words in (
             (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars", "with:")),
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
@@ -1071,6 +1102,10 @@ _UNNAMED_PART = re.compile(
     rf"|(?P<a>{NAME}),\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
 
 
+_NEXT_AS_PAIR = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<p>{NAME})\s+as\s+"
+                           rf"(?:a|an|the|his|her|their|{TOK}{POSS})\s")
+
+
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_SHOW_STARS, ("stars", "starred")):
@@ -1088,6 +1123,14 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in split_list(seg[: cut.start()] if cut else seg, m.end(), "none"):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.8, person=n.text, show=show))
+        if cut is not None and seg[cut.start():].lstrip().startswith("as "):
+            # "stars A as a ferry captain, B as his daughter, C, and D as the island's officer": the list goes on
+            # in pairs after the first part
+            for nxt in _NEXT_AS_PAIR.finditer(seg, cut.end()):
+                n = clean_name(nxt["p"], m.end() + nxt.start("p"))
+                if n is not None and n.text == nxt["p"] and _person_shaped(n.text) and not book.known(n.text):
+                    out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.75, person=n.text,
+                                   show=show))
     for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:

@@ -193,6 +193,11 @@ def _platform_list(text: str, start: int, end: int) -> list[tuple[str, int, int]
     return out
 
 
+# "Ryu Ji-an and Pyeon Seung-ho, 'Salt and Honey'": two or three people named in full, then a quoted title
+_PEOPLE_LED = re.compile(rf"(?P<names>{TOK}(?:[ ]{TOK}){{1,2}}(?:(?:,[ ]|[ ](?:and|&)[ ]){TOK}(?:[ ]{TOK}){{1,2}})"
+                         rf"{{1,2}}),"
+                         rf"\s+[\"\u201c\u2018'](?P<t>[^\"\u201c\u201d\u2018\u2019\n]{{2,60}})[\"\u201d\u2019']")
+_PERSON_IN_HEADING = re.compile(rf"{TOK}(?:[ ]{TOK}){{1,2}}")
 _LISTING_SLOT = re.compile(r"\s*(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM)\s*\|\s*(?P<p>[^|\n]{2,25}?)\s*\|"
                            r"|(?:Streaming|Editor(?:'s|\u2019s)|Our|Weekend|Bonus|Late-night)\s+pick\s*:)\s*")
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
@@ -212,7 +217,7 @@ def clean_title(raw: str) -> str | None:
         out.append(tok)
         if tok.startswith("#"):
             break
-    if len(out) > 2 and re.fullmatch(r"(?:19|20)\d\d", out[-1]) and out[-2] in ("in", "from", "since", "of"):
+    if len(out) > 2 and re.fullmatch(r"(?:19|20)\d\d", out[-1]) and out[-2] in ("in", "from", "since"):
         del out[-2:]  # "Blue Hour in 2022": the year the sentence dates the show by
     while out and re.fullmatch(SMALL, out[-1]):
         out.pop()
@@ -288,6 +293,8 @@ class ShowBook:
         self._section_starts: list[int] = []
         self._section_ends: list[int] = []  # paragraph sections end with their paragraph
         self.heading_platforms: list[tuple[str, int, int]] = []  # platforms after a date in a heading's bracket
+        # people a heading names before its quoted title ("5. A and B, 'S' (P)"): (name, start, end)
+        self.heading_people: list[tuple[str, int, int]] = []
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -453,7 +460,16 @@ class ShowBook:
             m = _HEADING.match(line.strip())
             if m is None:
                 continue
-            title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
+            people: list[tuple[str, int, int]] = []
+            led = _PEOPLE_LED.fullmatch(m["t"].strip()) if m["n"] else None
+            if led is not None:
+                # "5. A and B, 'S' (P)": a ranked pairing; the heading's people are cast in S
+                t0 = start + (len(line) - len(line.lstrip())) + m.start("t")
+                for part in re.finditer(_PERSON_IN_HEADING, led["names"]):
+                    people.append((part.group(), t0 + part.start(), t0 + part.end()))
+                title = led["t"].strip()
+            else:
+                title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
             if len(title) > 2 and title[0] == title[-1] == "'":
                 title = title[1:-1].strip()  # "1. 'Romanised Title' - MBC": straight single quotes
             # "5. Pine Ridge season 2 (Viki)": a heading may name a season of its show
@@ -489,7 +505,11 @@ class ShowBook:
                 platform = platform.strip()
                 p_start = offset + line.strip().find(platform, m.end("t"))
                 where = (_platform(platform), p_start, p_start + len(platform))
-            found.append((offset, title, where, season, line_start if slot is not None else offset))
+            self.heading_people += people
+            opens = line_start if slot is not None else offset
+            if people:
+                offset = start + line.find(title, m.start("t"))  # the title after the people
+            found.append((offset, title, where, season, opens))
         if len(found) < 2:
             return
         for offset, title, where, season, opens in found:

@@ -1068,7 +1068,8 @@ def test_wrapped_up_on_a_platform():
 def test_nickname_in_quotes_inside_a_full_name():
     text = ("Review: Rain Ledger\n\nThe drama follows Phon (Kittisak “Nam” Boonyarat), a ferry clerk, and Dao, "
             "a law student played by Areeya “Fern” Suksawat.")
-    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger")}
+    # ("Dao, a law student played by A": a description in apposition before "played by", round 15)
+    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger"), ("Areeya Suksawat", "Dao", "Rain Ledger")}
     assert ("Areeya Suksawat", "Rain Ledger") in cast(text)
     aliases = {(p, a) for _, p, _, _, _, a in kinds(text, FactKind.ALIAS)}
     assert {("Kittisak Boonyarat", "Nam"), ("Areeya Suksawat", "Fern")} <= aliases
@@ -1226,6 +1227,9 @@ def test_person_with_a_nameless_part_in_apposition():
     assert cast(text) == {("Noh Gil-ho", "Lantern Harbour")}
     # a place in apposition is no person
     assert cast(HEAD + "Busan Harbour, as the backdrop of the whole season, looks grey.") == set()
+    # a stage name in apposition is no person of its own
+    aka = HEAD + "Joining them is Noh Ga-eun, also known as Ella Noh, as the diver's younger sister Yeo Jin."
+    assert "Ella Noh" not in {p for p, _ in cast(aka)}
 
 
 def test_a_month_is_no_title():

@@ -1106,6 +1106,14 @@ _NEXT_AS_PAIR = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<p>{NAME})\s+as\s+
                            rf"(?:a|an|the|his|her|their|{TOK}{POSS})\s")
 
 
+_APPOS_OPENER = re.compile(r"\s*(?:[A-Za-z][a-z-]*\s+){0,3}")
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing but up to three describing words before a name ("Veteran actress"), and no "as" among them."""
+    return _APPOS_OPENER.fullmatch(before) is not None and not {"as", "aka"} & set(before.lower().split())
+
+
 def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_SHOW_STARS, ("stars", "starred")):
@@ -1159,8 +1167,10 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         p = clean_name(m[group], m.start(group))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
             continue
-        if group == "a" and not _person_shaped(p.text):
-            continue  # "Seoul, as the backdrop": only a person's name in apposition
+        if group == "a" and (not _person_shaped(p.text) or not _opens_sentence(text[sent.start:p.start])):
+            # "Seoul, as the backdrop": only a person's name; and only one that opens its sentence after at
+            # most a few describing words ("Veteran actress A, as ..."), not "B, also known as A, as ..."
+            continue
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue
         out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text,

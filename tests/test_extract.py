@@ -1068,7 +1068,8 @@ def test_wrapped_up_on_a_platform():
 def test_nickname_in_quotes_inside_a_full_name():
     text = ("Review: Rain Ledger\n\nThe drama follows Phon (Kittisak “Nam” Boonyarat), a ferry clerk, and Dao, "
             "a law student played by Areeya “Fern” Suksawat.")
-    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger")}
+    # ("Dao, a law student played by A": a description in apposition before "played by", round 15)
+    assert roles(text) == {("Kittisak Boonyarat", "Phon", "Rain Ledger"), ("Areeya Suksawat", "Dao", "Rain Ledger")}
     assert ("Areeya Suksawat", "Rain Ledger") in cast(text)
     aliases = {(p, a) for _, p, _, _, _, a in kinds(text, FactKind.ALIAS)}
     assert {("Kittisak Boonyarat", "Nam"), ("Areeya Suksawat", "Fern")} <= aliases
@@ -1370,3 +1371,167 @@ def test_cameos_and_a_praised_performance_as_a_part():
     assert ("Lee Gun-ho", "Copper Bell") in cast(text)
     # no one person before "a performance as": nobody's part
     assert roles(HEAD + "Critics compared it with a performance as Nam Kyu-bin.") == set()
+
+
+# Round 15: general mechanisms seen failing on unseen articles
+
+
+def test_possessive_with_a_form_of_address():
+    text = HEAD + "Yun Da-som's Dr. Cha Eun-gyeol is still the only night doctor on the island."
+    assert roles(text) == {("Yun Da-som", "Cha Eun-gyeol", "Lantern Harbour")}
+    # an address with no possessive before it gives no part
+    assert roles(HEAD + "Dr. Cha Eun-gyeol is still the only night doctor on the island.") == set()
+
+
+def test_part_described_in_apposition_then_played_by():
+    text = HEAD + "Her rival is Moon Ha-jin, a smooth harbour official played by newcomer Ji Seo-won."
+    assert roles(text) == {("Ji Seo-won", "Moon Ha-jin", "Lantern Harbour")}
+    # a relative clause, not a description, between the part and "played by"
+    assert roles(HEAD + "It follows Moon Ha-jin, a man who is later played by Ji Seo-won.") == set()
+
+
+def test_person_with_a_nameless_part_in_apposition():
+    text = HEAD + "Veteran actor Noh Gil-ho, as a retired diver who never leaves the pier, steals episode three."
+    assert cast(text) == {("Noh Gil-ho", "Lantern Harbour")}
+    # a place in apposition is no person
+    assert cast(HEAD + "Busan Harbour, as the backdrop of the whole season, looks grey.") == set()
+    # a stage name in apposition is no person of its own
+    aka = HEAD + "Joining them is Noh Ga-eun, also known as Ella Noh, as the diver's younger sister Yeo Jin."
+    assert "Ella Noh" not in {p for p, _ in cast(aka)}
+
+
+def test_a_month_is_no_title():
+    text = HEAD + "The drama wrapped filming ahead of its October premiere on Netflix."
+    assert {s for s, *_ in kinds(text, FactKind.PLATFORM)} <= {"Lantern Harbour"}
+    assert "October" not in {s for s, *_ in kinds(text, FactKind.PLATFORM)}
+
+
+def test_a_premiere_batch_is_no_episode_count():
+    text = HEAD + "Lantern Harbour premieres on Netflix on May 2 with three episodes, and runs for 10 episodes."
+    assert {n for _, _, _, _, n, _ in kinds(text, FactKind.EPISODES)} == {10}
+    # "with N episodes" that tells the run still counts
+    assert {n for _, _, _, _, n, _ in kinds(HEAD + "It is a short series with six episodes.",
+                                             FactKind.EPISODES)} == {6}
+
+
+ROUNDUP = ("Weekend picks: two mysteries\n\nLantern Harbour\n\nWhere to watch: {where}\nCast: Mira Holt, Pyo Min-ah\n\n"
+           "{note}\n\nGrey Pier\n\nWhere to watch: Netflix\nCast: Kang Dae-ho\n\nA thriller.")
+
+
+def test_info_line_lists_every_platform():
+    text = ROUNDUP.format(where="Wavve, Viki", note="A mystery.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {
+        ("Lantern Harbour", "Wavve"), ("Lantern Harbour", "Viki"), ("Grey Pier", "Netflix")}
+    # a list that is not all platforms adds nothing past the first
+    odd = ROUNDUP.format(where="Wavve, Fridays", note="A mystery.")
+    assert {(s, p) for s, _, p, *_ in kinds(odd, FactKind.PLATFORM)} == {("Lantern Harbour", "Wavve"),
+                                                                         ("Grey Pier", "Netflix")}
+
+
+def test_each_around_an_hour():
+    text = ROUNDUP.format(where="Wavve", note="Six episodes, each around an hour, of fog.")
+    assert {(s, n) for s, *_, n, _ in kinds(text, FactKind.EPISODE_MINUTES)} == {("Lantern Harbour", 60)}
+    assert kinds(ROUNDUP.format(where="Wavve", note="We spent each an hour or so on the pier."),
+                 FactKind.EPISODE_MINUTES) == set()
+
+
+def test_first_seasons_possessive_count_and_returns_to():
+    text = ("\u2018Salt Road\u2019 season 2 review\n\nTwo years after its first season, Salt Road returns to "
+            "Netflix for a second run of ten episodes. The first season's eight episodes were slow.")
+    eps = {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES)}
+    assert eps == {("Salt Road season 2", 10), ("Salt Road season 1", 8)}
+    assert ("Salt Road season 1", "Netflix") in {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    # "last season's" is no first season and no count of this one
+    last = ("\u2018Salt Road\u2019 season 2 review\n\nSalt Road season 2 is on Netflix. Last season's eight "
+            "episodes were slow.")
+    assert kinds(last, FactKind.EPISODES) == set()
+
+
+def test_the_described_show_airs_and_streams():
+    text = HEAD + "The 12-episode series will air on JTBC in May and stream on Netflix outside Korea."
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} >= {("Lantern Harbour", "JTBC"),
+                                                                          ("Lantern Harbour", "Netflix")}
+    # "the other drama" points to another show
+    other = HEAD + "The other drama will air on JTBC in May."
+    assert "JTBC" not in {p for _, _, p, *_ in kinds(other, FactKind.PLATFORM)}
+
+
+def test_passing_credits_after_a_platform_possessive():
+    text = HEAD + ("Kang Dae-ho, who fans will remember as the shy forger in Coupang Play's Ink Trail, plays Bae "
+                   "Yu-ri. Pyo Min-ah plays Oh Sun. Pyo recently finished the JTBC drama Salt Letters.")
+    assert cast(text) >= {("Kang Dae-ho", "Ink Trail"), ("Pyo Min-ah", "Salt Letters")}
+    # "finished" with no show named by its kind or quotes is no credit
+    assert ("Pyo Min-ah", "Busan") not in cast(HEAD + "Pyo Min-ah plays Oh Sun. Pyo recently finished the Busan "
+                                                      "marathon.")
+
+
+def test_the_duo_behind_a_platforms_show_and_a_lone_family_name_director():
+    text = HEAD + ("Lantern Harbour is written by Yoon Chae-rim and directed by Ra Ki-bum, the duo behind Netflix's "
+                   "Cold Tide. Ra previously directed the Wavve series Grey Pier.")
+    directors = {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert directors == {("Lantern Harbour", "Ra Ki-bum"), ("Cold Tide", "Ra Ki-bum"), ("Grey Pier", "Ra Ki-bum")}
+    assert ("Cold Tide", "Yoon Chae-rim") in {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)}
+    # a family name two people share tells nothing
+    two = HEAD + "It is directed by Ra Ki-bum and Ra Min-ji. Ra previously directed the Wavve series Grey Pier."
+    assert "Grey Pier" not in {s for s, *_ in kinds(two, FactKind.DIRECTOR)}
+
+
+LISTINGS = ("Tonight's TV\n\nOur picks.\n\n9.10pm | JTBC | Iron Gate (episode 5 of 12)\nNam Gyu-ri plays the "
+            "eldest daughter, Seo Hye-won.\n\n9.50pm | SBS | Night Ledger (episode 11 of 16)\nJeon Ha-rang and "
+            "Go Min-seok star in this office thriller.\n\nStreaming pick: Glass Pier (Netflix)\nAll eight episodes "
+            "are up.")
+
+
+def test_tv_listing_lines_head_sections():
+    platforms = {(s, p) for s, _, p, *_ in kinds(LISTINGS, FactKind.PLATFORM)}
+    assert platforms == {("Iron Gate", "JTBC"), ("Night Ledger", "SBS"), ("Glass Pier", "Netflix")}
+    assert {(s, n) for s, _, _, _, n, _ in kinds(LISTINGS, FactKind.EPISODES)} == {
+        ("Iron Gate", 12), ("Night Ledger", 16), ("Glass Pier", 8)}
+    assert roles(LISTINGS) == {("Nam Gyu-ri", "Seo Hye-won", "Iron Gate")}
+    # a slot whose middle is no platform heads nothing
+    odd = LISTINGS.replace("| JTBC |", "| Live |").replace("| SBS |", "| Replay |")
+    assert ("Iron Gate", "JTBC") not in {(s, p) for s, _, p, *_ in kinds(odd, FactKind.PLATFORM)}
+
+
+def test_ranked_pairings_heading_people_then_quoted_title():
+    text = ("The best couples, ranked\n\nOur picks.\n\n2. Hwang Bo-mi and Jang Seok-hoon, \u2018Rain Ticket\u2019 "
+            "(Disney+)\n\nA time-travel romance.\n\n1. Choi Da-in and Lee Hwan, \u2018Night Courier\u2019 (Netflix)"
+            "\n\nLee's delivery rider, Gang Woo-jin, falls for Choi's insomniac novelist, Ha Seol, at last.")
+    assert cast(text) >= {("Hwang Bo-mi", "Rain Ticket"), ("Jang Seok-hoon", "Rain Ticket"),
+                          ("Choi Da-in", "Night Courier"), ("Lee Hwan", "Night Courier")}
+    assert roles(text) == {("Lee Hwan", "Gang Woo-jin", "Night Courier"), ("Choi Da-in", "Ha Seol", "Night Courier")}
+    # a heading that is a sentence about people names no show
+    plain = ("News\n\nOur picks.\n\n1. Hwang Bo-mi and Jang Seok-hoon, friends\n\nThey met.\n\n2. Kim Ha-na, a star"
+             "\n\nOk.")
+    assert cast(plain) == set()
+
+
+def test_possessive_pairs_listed_with_and():
+    text = HEAD + ("Yang Si-won plays Baek Hae-in. Do Ha-neul plays Moon Ji-ho. Yang Si-won's grieving florist Baek "
+                   "Hae-in and Do Ha-neul's quiet undertaker Moon Ji-ho should not work on paper.")
+    assert roles(text) == {("Yang Si-won", "Baek Hae-in", "Lantern Harbour"),
+                           ("Do Ha-neul", "Moon Ji-ho", "Lantern Harbour")}
+    # a family name alone that two people share owns nothing
+    two = HEAD + ("Lee Hwan and Lee Da-som star. Lee's delivery rider, Gang Woo-jin, falls for her.")
+    assert roles(two) == set()
+
+
+def test_a_starring_list_goes_on_after_a_nameless_part():
+    text = HEAD + ("It stars Jo In-seong as a ferry captain facing redundancy, Cha Mi-rae as his estranged daughter, "
+                   "Jo Soo-a, and Bae Yeong-gil as the island's only police officer.")
+    assert cast(text) == {("Jo In-seong", "Lantern Harbour"), ("Cha Mi-rae", "Lantern Harbour"),
+                          ("Bae Yeong-gil", "Lantern Harbour")}
+    assert roles(text) == {("Cha Mi-rae", "Jo Soo-a", "Lantern Harbour")}
+    # a place after "and" is no cast
+    assert ("Busan Port", "Lantern Harbour") not in cast(
+        HEAD + "It stars Jo In-seong as a captain, and Busan Port as the backdrop.")
+
+
+def test_which_premieres_on_and_a_dated_title():
+    text = ("Profile: a director\n\nShe spent three years on her new series, Winter Pier, which premieres on Disney+ "
+            "on February 7. She followed it with Coupang Play's Blue Hour in 2022.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Winter Pier", "Disney+"),
+                                                                          ("Blue Hour", "Coupang Play")}
+    # a year that is part of a title stays
+    assert ("Class of 1999", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
+        "News\n\nClass of 1999 is streaming on Netflix.", FactKind.PLATFORM)}

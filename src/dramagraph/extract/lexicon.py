@@ -138,4 +138,6 @@ hollywood hallyu broadway oscar oscars emmy emmys golden globe netflix disney di
 the a an this that it its he she they his her their season episode part series drama show film movie
 anthology review trailer cast first last new kbs mbc sbs tvn jtbc ena apple prime hbo hulu viki
 photo credit source watch read also related latest lead leads star stars starring director writer
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday weekend
 """.split())

@@ -92,8 +92,9 @@ _AS_APPOS_TAIL = (rf",\s+as\s+(?P<d>(?:(?:his|her|their|the|a|an|{TOK}{POSS}|[a-
                   rf"(?P<c>{NAME}),\s")
 _AS_APPOS = needs(re.compile(rf"(?P<p>{NAME})" + _AS_APPOS_TAIL), re.compile(_AS_APPOS_TAIL))
 _APPOS_HEAD = re.compile(r"(?:his|her|their|the|a|an|[\w-]+(?:'s|\u2019s))$")
+# ("Kang Ri-an, a slick hospital administrator played by A": a description in apposition may stand between)
 _PLAYED_BY = re.compile(
-    rf"(?P<c>{NAME})(?:\s*,\s+|\s+\(|\s+)(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
+    rf"(?P<c>{NAME})(?:\s*,\s+(?P<ap>(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{1,5}})|\s*,\s+|\s+\(|\s+)(?:who\s+(?:is|was|will\s+be)\s+|is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s+"
     rf"(?P<d>(?:[a-z][\w-]*\s+){{0,4}})(?P<p>{NAME})")
 # "... are played by A and B", "her own children, played by A and B": parts with no names, the people cast
 _PLAYED_BY_LIST = re.compile(r"(?:\b(?:will\s+be|are|were|is|was|to\s+be)\s+|,\s+)(?:played|portrayed)\s+by\s+")
@@ -138,7 +139,7 @@ _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+b
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
-    rf"|(?:[a-z][\w-]*\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
+    rf"|(?:(?:[a-z][\w-]*|{PLATFORM})\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
     rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
@@ -557,11 +558,23 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         persons = _previous_pair_list(text, sents, sent, len(chars))
         if len(persons) == len(chars) and all(" " in p.text and _person_shaped(p.text) for p in persons):
             out += [_role(text, p, c, "role.as_they", 0.75, None) for p, c in zip(persons, chars, strict=True)]
-    for m in sents.finditer(_AS, (" as ",)):
+    def as_matches():
+        for m in sents.finditer(_AS, (" as ",)):
+            yield m
+            # "A as a captain facing redundancy, B as his daughter, C": the name read as A's part opens the
+            # next pair, which the first match swallowed
+            if re.match(r"\s+as\s", text[m.end():m.end() + 5]):
+                again = _AS.match(text, m.start("c"))
+                if again is not None:
+                    yield again
+
+    for m in as_matches():
         sent = sents.at(m.start())
         if sent is None or not _AFTER_AS.match(text, m.end()) or re.match(POSS, text[m.end():m.end() + 2]):
             continue
-        if m["d"] and not descriptor_ok(_POSS_HEAD.sub("", m["d"]).replace(",", " ").strip() or "x"):
+        # ("as his estranged daughter, C": a possessive determiner opens a description like "the")
+        head = re.sub(r"^(?:his|her|their)\s+", "", _POSS_HEAD.sub("", m["d"] or ""))
+        if m["d"] and not descriptor_ok(head.replace(",", " ").strip() or "x"):
             continue
         if "," in m["d"] and _LIST_GOES_ON.match(text, m.end()) and any(
                 w in text[sent.start:m.start("d")].lower() for w in ("starring", "cast:", "with:")):
@@ -631,6 +644,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         c = clean_name(m["c"], m.start("c"))
         p = clean_name(m["p"], m.start("p"))
         sent = sents.at(m.start())
+        if m["ap"] and not descriptor_ok(m["ap"].split(None, 1)[1]):
+            continue  # "C, a man who is played by": a clause, not a description
         if c and p and sent:
             out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
     return out
@@ -709,7 +724,8 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
 # Other credits told in passing, each with the show after "in" (or "on"): "most recently appeared in the tvN
 # romance S", "broke out in the 2021 film S", "had a breakout turn in S and a small part in the film T", "is best
 # known for playing the king in S", "recently wrapped filming on S", "A, so good in last year's S, ..."
-_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+)?"
+# ("Coupang Play's Glass Cage": a platform's possessive before the title)
+_PASSING_REF = (rf"(?:the\s+)?(?:(?:last|this)\s+year(?:'s|\u2019s)\s+|(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                 rf"(?:(?:(?:{TOK}|[a-z]\w*|\d{{4}})(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama"
                 rf"|romcom|rom-com)\s+)?{_QO}?(?P<t>{TITLE})")
 _PASSING_PART = r"(?:a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?:turn|part|role|appearance|cameo)"
@@ -721,6 +737,12 @@ _APPEARED_IN = re.compile(
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
     r"|(?:recently\s+)?wrapped\s+(?:filming|shooting)\s+on"
+    # "B recently finished the JTBC drama S": a finished show named with its kind or in quotes
+    r"|(?:recently|just)\s+(?:finished|wrapped|completed)(?=\s+(?:the\s+)?(?:[\w+]+\s+){0,2}?(?:drama|series|show"
+    r"|thriller|sitcom|K-drama|romance|comedy|mystery|melodrama)\s|\s+[\"\u201c\u2018])"
+    # "A, who fans will remember as the hacker in S": the person is the object of the relative clause
+    r"|,\s+who(?:m)?\s+(?:fans|viewers|audiences)\s+(?:will|may|might|would|should)\s+(?:remember|recogni[sz]e)\s+"
+    r"(?:from|as\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in)"
     r"|(?:(?:first|previously|also)\s+)?(?:impressed|wowed|charmed|won\s+over)\s+(?:audiences|viewers|fans|critics)\s+in"
     # "Audiences first noticed him in S": the person is the object
     r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
@@ -766,6 +788,7 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
 
     out: list[Raw] = []
     for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
+                              "finished", "completed",
                               "made his", "made her", "had a", "had an", "had his", "had her", "known for",
                               "remembered for", "wrapped", " in ", "recognis", "recogniz", "remember ")):
         seg = text[sent.start:sent.end]
@@ -951,9 +974,15 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
 
 
 # "Seol Bo-ra's night security guard Ahn Kyung-ja gets ...": up to three describing words before the character
-_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})"
+# ("A's Dr. C": a form of address with a stop may stand before the part, which is named without it)
+# ("Lee's delivery rider, Gang Woo-jin,": a description closed by a comma)
+_POSSESSIVE_TAIL = (rf"{POSS}\s+(?P<d>(?:[a-z][\w-]*\s+){{0,3}}(?:[a-z][\w-]*,\s+)?)"
+                    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Det|Sgt|Lt|Capt|Insp)\.\s+)?"
+                    rf"(?P<c>{NAME})"
                     rf"(?=\s*,|\s+(?:is|was|has|had|steals|gives|brings|makes|shines|who|does"
-                    rf"|remains|becomes|gets|stands|proves|feels)\b)")
+                    rf"|remains|becomes|gets|stands|proves|feels|should|could|would|will|can|must)\b"
+                    # "A's florist C and B's undertaker D": pairs listed with "and"
+                    rf"|\s+and\s+{TOK}(?:[ ]{TOK}){{0,2}}{POSS}\s)")
 _POSSESSIVE = tail_led(re.compile(rf"(?P<p>{NAME})" + _POSSESSIVE_TAIL), re.compile(_POSSESSIVE_TAIL), "-",
                        _NAME_FIRST)
 
@@ -1005,9 +1034,20 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
     for m in sents.finditer(_POSSESSIVE, ("'s ", "\u2019s ")):
         p = clean_name(m["p"], m.start("p"))
         c = clean_name(m["c"], m.start("c"))
-        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or " " not in p.text:
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"]:
             continue
-        if m["d"] and (not descriptor_ok(m["d"]) or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
+        comma = m["d"].rstrip().endswith(",")
+        if comma and not re.match(r"\s*(?:,|and\b|\.|;)", text[m.end():]):
+            continue  # "A's rider, C, ...": the apposition closes after the part
+        if " " not in p.text:
+            # "Lee's delivery rider, Gang Woo-jin,": a family name alone owns a described, full-named part; the
+            # resolver keeps it only where one person has that family name
+            if comma and fold(p.text) in KOREAN_SURNAMES and " " in c.text and _person_shaped(c.text) \
+                    and descriptor_ok(m["d"].replace(",", " ")) and not book.known(c.text):
+                out.append(_role(text, p, c, "role.possessive_family", 0.6, None))
+            continue
+        if m["d"] and (not descriptor_ok(m["d"].replace(",", " "))
+                       or any(w in _WHOSE_NOT_PART for w in m["d"].lower().split())):
             continue  # "A's co-star B": a person in A's life, not A's part
         ckey = key(c.text)
         if ckey in known_people or book.known(c.text):
@@ -1028,6 +1068,10 @@ def possessive_facts(text: str, sents: Sentences, known_people: set[str], known_
 
 def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for name, start, end in book.heading_people:
+        show = book.section_at(end)
+        if show is not None and _person_shaped(name) and not book.known(name):
+            out.append(Raw(FactKind.CAST, start, end, "cast.heading_people", 0.75, person=name, show=show.title))
     for pattern, rule, conf, heads, words in (
             (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars", "with:")),
             (_STARRING, "cast.starring", 0.85, "any", ("starring", "headlined", "fronted", "spearheaded", "led by",
@@ -1113,7 +1157,21 @@ _LIST_LEADS = re.compile(
 _UNNAMED_PART = re.compile(
     rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
     rf"|{_VERDICT})"
-    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+    rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as"
+    # "Veteran actress A, as a retired boxer who ..., gets the funniest episode": the part in apposition
+    rf"|(?P<a>{NAME}),\s+as)\s+(?:a|an|the|his|her|their|{TOK}{POSS})\s+(?:[a-z][\w-]*)")
+
+
+_NEXT_AS_PAIR = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<p>{NAME})\s+as\s+"
+                           rf"(?:a|an|the|his|her|their|{TOK}{POSS})\s")
+
+
+_APPOS_OPENER = re.compile(r"\s*(?:[A-Za-z][a-z-]*\s+){0,3}")
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing but up to three describing words before a name ("Veteran actress"), and no "as" among them."""
+    return _APPOS_OPENER.fullmatch(before) is not None and not {"as", "aka"} & set(before.lower().split())
 
 
 # "starred in the musical ...", "starred in a commercial", "starred in ‘X’" where X is no show the book knows
@@ -1146,6 +1204,14 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in split_list(seg[: cut.start()] if cut else seg, m.end(), "none"):
             if " " in n.text and not book.known(n.text):
                 out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.8, person=n.text, show=show))
+        if cut is not None and seg[cut.start():].lstrip().startswith("as "):
+            # "stars A as a ferry captain, B as his daughter, C, and D as the island's officer": the list goes on
+            # in pairs after the first part
+            for nxt in _NEXT_AS_PAIR.finditer(seg, cut.end()):
+                n = clean_name(nxt["p"], m.end() + nxt.start("p"))
+                if n is not None and n.text == nxt["p"] and _person_shaped(n.text) and not book.known(n.text):
+                    out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.75, person=n.text,
+                                   show=show))
     for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
@@ -1176,8 +1242,13 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", "opposite",
                                             " as ")):
         sent = sents.at(m.start())
-        p = clean_name(m["p"] or m["w"], m.start("p") if m["p"] else m.start("w"))
+        group = "p" if m["p"] else "w" if m["w"] else "a"
+        p = clean_name(m[group], m.start(group))
         if sent is None or sent.headline or p is None or " " not in p.text or book.known(p.text):
+            continue
+        if group == "a" and (not _person_shaped(p.text) or not _opens_sentence(text[sent.start:p.start])):
+            # "Seoul, as the backdrop": only a person's name; and only one that opens its sentence after at
+            # most a few describing words ("Veteran actress A, as ..."), not "B, also known as A, as ..."
             continue
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue
@@ -1248,12 +1319,19 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
-        if not p or not title or " " not in p.text:
+        sent = sents.at(m.start())
+        # "Gu previously directed the Netflix series S": a family name alone opening the sentence stands for
+        # the article's one full name with it (the resolver drops it where there is none or several)
+        lone = p is not None and " " not in p.text and sent is not None and p.start == sent.start \
+            and fold(p.text) in KOREAN_SURNAMES and m["v"] != "made"
+        if not p or not title or (" " not in p.text and not lone):
             continue
         if m["v"] == "made" and not _DIRECTOR_BEFORE.search(text, max(0, p.start - 12), p.start):
             continue  # "made" is a director's credit only for a person called a director
         kind = FactKind.WRITER if m["v"] in ("wrote", "penned", "scripted", "co-wrote") else FactKind.DIRECTOR
-        sent = sents.at(m.start())
+        if lone:
+            out.append(Raw(kind, p.start, m.end("t"), f"{kind.value}.who", 0.7, person=p.text, show=title))
+            continue
         # "Writers A and B, who co-wrote S": every name of the list before "who"
         names = _trailing_names(text, sent.start, m.end("p")) if sent is not None else []
         for n in names if p.text in {n.text for n in names} else [p]:
@@ -1320,7 +1398,8 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 # "... directed by A and written by B, the pair behind S": the same crew made S
 _PAIR_BEHIND = re.compile(rf",\s+the\s+(?:pair|duo|trio|team|creative\s+team)\s+(?:behind|that\s+made|who\s+made)\s+"
-                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
+                          rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+|(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+                          rf"(?:(?:hit|acclaimed|[a-z]+)\s+)?(?:(?:drama|series|show|film)\s+)?{_QO}?(?P<t>{TITLE})")
 
 
 def _pair_behind(text: str, sents: Sentences, crew: list[Raw]) -> list[Raw]:

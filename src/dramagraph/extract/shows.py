@@ -113,7 +113,7 @@ _SUBJECT = tail_led(re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?\s+" + _SUBJECT_TAIL
                     TITLE_CHARS, TITLE_FIRST)
 _STREAM_TAIL = rf"\b(?:on|via)\s+(?P<p>{PLATFORM}|Max\b)"
 _STREAM = re.compile(
-    rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
+    rf"{_QO}?(?P<title>{TITLE}){_QC}?(?:,[^,\n]{{0,60}},|,\s+which)?\s+(?:is|are|was|will\s+be|has\s+been|is\s+now)?\s*"
     rf"(?:now\s+|currently\s+|also\s+|exclusively\s+)?(?:streaming|available(?:\s+to\s+(?:stream|watch))?|airing"
     rf"|showing|(?:(?:is\s+)?(?:expected|set|scheduled|slated|going)\s+to\s+|will\s+)?(?:premiere|debut|air"
     rf"|stream|land|arrive|release|drop)s?)\b[^.;\n]{{0,40}}?" + _STREAM_TAIL
@@ -180,6 +180,31 @@ def _dated_platforms(line: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _platform_list(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The platforms listed after a first one up to ``end`` (", Viki and Wavve"), each with its span; none
+    unless every item is a platform."""
+    rest = text[start:end].rstrip(" .")
+    if not rest.strip():
+        return []
+    out = []
+    pos = start
+    for part in _PLATFORM_SEP.split(rest)[1:] if _PLATFORM_SEP.match(rest) else [None]:
+        name = _platform(part.strip()) if part and part.strip() else None
+        if name is None:
+            return []
+        i = text.find(part, pos)
+        out.append((name, i, i + len(part)))
+        pos = i + len(part)
+    return out
+
+
+# "Ryu Ji-an and Pyeon Seung-ho, 'Salt and Honey'": two or three people named in full, then a quoted title
+_PEOPLE_LED = re.compile(rf"(?P<names>{TOK}(?:[ ]{TOK}){{1,2}}(?:(?:,[ ]|[ ](?:and|&)[ ]){TOK}(?:[ ]{TOK}){{1,2}})"
+                         rf"{{1,2}}),"
+                         rf"\s+[\"\u201c\u2018'](?P<t>[^\"\u201c\u201d\u2018\u2019\n]{{2,60}})[\"\u201d\u2019']")
+_PERSON_IN_HEADING = re.compile(rf"{TOK}(?:[ ]{TOK}){{1,2}}")
+_LISTING_SLOT = re.compile(r"\s*(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM)\s*\|\s*(?P<p>[^|\n]{2,25}?)\s*\|"
+                           r"|(?:Streaming|Editor(?:'s|\u2019s)|Our|Weekend|Bonus|Late-night)\s+pick\s*:)\s*")
 _HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
 
 
@@ -200,6 +225,8 @@ def clean_title(raw: str) -> str | None:
         out.append(tok)
         if tok.startswith("#"):
             break
+    if len(out) > 2 and re.fullmatch(r"(?:19|20)\d\d", out[-1]) and out[-2] in ("in", "from", "since"):
+        del out[-2:]  # "Blue Hour in 2022": the year the sentence dates the show by
     while out and re.fullmatch(SMALL, out[-1]):
         out.pop()
     if not out or len(out) > 8 or not (out[0][0].isupper() or out[0][0].isdigit()):
@@ -274,6 +301,8 @@ class ShowBook:
         self._section_starts: list[int] = []
         self._section_ends: list[int] = []  # paragraph sections end with their paragraph
         self.heading_platforms: list[tuple[str, int, int]] = []  # platforms after a date in a heading's bracket
+        # people a heading names before its quoted title ("5. A and B, 'S' (P)"): (name, start, end)
+        self.heading_people: list[tuple[str, int, int]] = []
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -429,10 +458,28 @@ class ShowBook:
         found = []
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.text)]
         for k, (start, line) in enumerate(lines[1:], 1):
+            # a TV listing's line opens with its slot: "9.10pm | JTBC | Iron Orchard (episode 5 of 12)",
+            # "Streaming pick: Glass Bell (Netflix)"; the rest is read as a heading
+            line_start = start  # a section opens with its line, the slot included
+            slot = _LISTING_SLOT.match(line)
+            slot_platform = _platform(slot["p"]) if slot is not None and slot["p"] else None
+            if slot is not None and (slot["p"] is None or slot_platform):
+                start, line = start + slot.end(), line[slot.end():]
+            else:
+                slot = None
             m = _HEADING.match(line.strip())
             if m is None:
                 continue
-            title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
+            people: list[tuple[str, int, int]] = []
+            led = _PEOPLE_LED.fullmatch(m["t"].strip()) if m["n"] else None
+            if led is not None:
+                # "5. A and B, 'S' (P)": a ranked pairing; the heading's people are cast in S
+                t0 = start + (len(line) - len(line.lstrip())) + m.start("t")
+                for part in re.finditer(_PERSON_IN_HEADING, led["names"]):
+                    people.append((part.group(), t0 + part.start(), t0 + part.end()))
+                title = led["t"].strip()
+            else:
+                title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
             if len(title) > 2 and title[0] == title[-1] == "'":
                 title = title[1:-1].strip()  # "1. 'Romanised Title' - MBC": straight single quotes
             # "5. Pine Ridge season 2 (Viki)": a heading may name a season of its show
@@ -444,6 +491,12 @@ class ShowBook:
                 continue
             platform = m["p"] or m["p2"]
             more: list[tuple[str, int, int]] = []
+            if slot is not None and slot_platform:
+                if platform and not _platform(platform.strip()):
+                    platform = None  # "(episode 5 of 12)": the slot's platform is the show's
+                if platform is None:
+                    a = slot.start("p") - slot.end()  # relative to the rest of the line
+                    more = [(slot_platform, a, a + len(slot["p"]))]
             if platform and not _platform(platform.strip()):
                 if m["p2"]:
                     continue  # "Title - a subtitle" is no heading of a show on a platform
@@ -462,10 +515,14 @@ class ShowBook:
                 platform = platform.strip()
                 p_start = offset + line.strip().find(platform, m.end("t"))
                 where = (_platform(platform), p_start, p_start + len(platform))
-            found.append((offset, title, where, season))
+            self.heading_people += people
+            opens = line_start if slot is not None else offset
+            if people:
+                offset = start + line.find(title, m.start("t"))  # the title after the people
+            found.append((offset, title, where, season, opens))
         if len(found) < 2:
             return
-        for offset, title, where, season in found:
+        for offset, title, where, season, opens in found:
             if season is not None and 1 <= int(season[2]) <= 30:
                 show = self._season(season[1], int(season[2]), "season", title, 1.0)
             else:
@@ -473,7 +530,7 @@ class ShowBook:
                 show.score += 1.0
             if title not in self.text[offset:offset + len(title) + 8]:
                 continue
-            self.sections.append((offset, show, where))
+            self.sections.append((opens, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
 
     def _find_captions(self) -> None:
@@ -778,7 +835,7 @@ _STILL_FROM = re.compile(rf"\bin\s+a\s+(?:still|scene|photo|image|clip|shot)\s+f
 _EPISODES = fold_case(re.compile(
     rf"(?:\b(?P<ctx>a\s+total\s+of|total\s+of|has|have|had|having|with|comprises|comprising|consists\s+of"
     rf"|consisting\s+of|consist\s+of|spans|spanning|runs\s+for|run\s+for|ran\s+for|running\s+for|runs\s+to"
-    rf"|run\s+to|only|all|its|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
+    rf"|run\s+to|only|all|its|season(?:'s|\u2019s)|across|over|at|(?:drama|series|show|thriller|romance|comedy|anthology|mystery)\s+in"
     rf"|(?:run|season|series)\s+of)\s+"
     rf"(?P<n>{NUMBER})\s+"
     rf"(?:(?P<min>\d{{1,3}})-minute\s+|(?P<hour>hour-long|one-hour)\s+)?"
@@ -790,7 +847,9 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
     # "Eight episodes of roughly 50 minutes each"
-    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)",
+    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
+    # "(episode 5 of 12)": a listing's place in the run tells the run
+    rf"|(?:\bepisode\s+\d{{1,3}}\s+of\s+(?P<n7>\d{{1,3}})\b)",
     re.IGNORECASE,
 ))
 # "..., the six-part series is directed by": a clause's subject too
@@ -798,6 +857,9 @@ _THIS_COUNT = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|Its)\s+(?:new\s+)?$|,\s+
 _NOT_COUNT = re.compile(r"\b(?:first|last|final|opening|next|watched|seen|after|initial)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _COUNT_FIRST = re.compile(rf"(?P<n>{NUMBER})\s+episodes\s*[,.;:]", re.IGNORECASE)
+# "premieres ... with two episodes", "kicks off with a double bill of two episodes": the opening batch
+_OPENS_WITH = re.compile(r"\b(?:premieres?|premiered|debuts?|debuted|opens?|opened|launch(?:es|ed)?|kicks?\s+off"
+                         r"|kicked\s+off|returns?|returned|drops?|dropped)\b[^.;\n]*$", re.IGNORECASE)
 # "has two episodes left": what remains of a run, not its length
 _LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
 _MINUTES = fold_case(re.compile(
@@ -811,7 +873,7 @@ _MINUTES = fold_case(re.compile(
     r"|will\s+(?:run|last)(?:\s+for)?)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
     r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour\s+long",
+    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour(?:\s+long)?\b(?!\s+(?:of|a|or|and)\b)",
     re.IGNORECASE))
 _HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                                      re.MULTILINE))
@@ -830,16 +892,24 @@ _SIBLING = re.compile(
     rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 # a sentence about another season as its subject: "The first season, directed by A, ran for 12 episodes"
-SEASON_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season(?=,|\s+(?:was|ran|had|aired|is|starred))")
+# ("The first season's eight episodes were a slow build": its possessive too)
+SEASON_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season(?=,|\s+(?:was|ran|had|aired|is|starred)"
+                            rf"|(?:'s|\u2019s)\s)")
 
 # "..., and the show streams on Viki outside Korea", "The series airs on JTBC": the show the text is about
 _THE_SHOW_STREAMS = _needs_platform(re.compile(
     rf"(?:^|(?<=[.!?]\s)|,\s+(?:and|while|but)\s+|;\s+)"
     # "In South Korea, the drama airs on ENA": a place first
     rf"(?:(?:In|Outside|Across|Beyond|Throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}},\s+)?"
-    rf"(?:[Tt]he|[Tt]his)\s+(?:show|series|drama)\s+"
-    rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available)\s+(?:on|via)\s+(?P<p>{PLATFORM})",
+    # ("The 16-episode series", "The legal drama": describing words, but none that points to another show)
+    rf"(?:[Tt]he|[Tt]his)\s+(?:(?!(?:other|first|second|third|previous|last|original|same|earlier|next|rival)\s)"
+    rf"[a-z0-9][\w-]*\s+){{0,2}}(?:show|series|drama)\s+"
+    rf"(?:is\s+)?(?:now\s+|also\s+)?(?:streams|streaming|airs|airing|is\s+available|will\s+(?:also\s+)?(?:stream|air))"
+    rf"\s+(?:on|via)\s+(?P<p>{PLATFORM})",
     re.MULTILINE))
+# "... will air on tvN next spring and stream on Netflix outside Korea": a second platform in the same clause
+_AND_STREAM_ON = _needs_platform(re.compile(
+    rf"[^.;\n]{{0,40}}?\band\s+(?:will\s+)?(?:also\s+)?(?:stream|air)s?\s+(?:\w+\s+)?(?:on|via)\s+(?P<p>{PLATFORM})"))
 
 
 # "It streams internationally on Netflix": "it" after a sentence about the show in scope
@@ -919,6 +989,10 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         if platform and sent is not None and book.at(m.start()) is not None \
                 and not book.in_sentence(sent.start, sent.end):
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.the_show", 0.7, platform=platform))
+            more = _AND_STREAM_ON.match(text, m.end(), sent.end)
+            if more is not None and _platform(more["p"]):
+                out.append(Raw(FactKind.PLATFORM, more.start("p"), more.end("p"), "platform.the_show", 0.7,
+                               platform=_platform(more["p"])))
     for m in sents.finditer(_IT_STREAMS, PLATFORM_WORDS):
         platform = _platform(m["p"])
         k = sents.index_at(m.start())
@@ -938,6 +1012,10 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         platform = _platform(m["p"])
         if platform and book.at(m.start()) is not None:
             out.append(Raw(FactKind.PLATFORM, m.start("p"), m.end("p"), "platform.info", 0.75, platform=platform))
+            # "Where to watch: TVING, Viki": the rest of the line, when all of it is platforms
+            line_end = text.find("\n", m.end())
+            more = _platform_list(text, m.end(), len(text) if line_end < 0 else line_end)
+            out += [Raw(FactKind.PLATFORM, i, j, "platform.info", 0.75, platform=name) for name, i, j in more]
     for _, _, where in book.sections:
         if where is not None:
             out.append(Raw(FactKind.PLATFORM, where[1], where[2], "platform.heading", 0.85, platform=where[0]))
@@ -988,7 +1066,7 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
 # "Coupang Play has confirmed a second season of its hit S", "'S' is back on SBS"
 _RENEWED_BY = _needs_platform(re.compile(
     rf"(?P<p>{PLATFORM})\s+(?:has|have)\s+(?:renewed|confirmed|ordered|green-?lit|picked\s+up)\b"
-    rf"|\b(?:is|are)\s+back\s+on\s+(?P<p2>{PLATFORM})"))
+    rf"|\b(?:(?:is|are)\s+back\s+on|returns\s+to|returned\s+to)\s+(?P<p2>{PLATFORM})"))
 # "The first season of S ... became Wavve's most-watched original"
 _EARLIER_SUBJECT = re.compile(rf"(?:The|Its)\s+(?P<o>{ORDINAL})\s+season\b")
 _OWNED_BY = re.compile(rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}?(?:original|hit|series|drama|show)\b")
@@ -1139,9 +1217,14 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
                 sent.start, sent.end):
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count_first", 0.7, number=number))
     for m in sents.finditer(_EPISODES, _W_EPISODES):
-        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
-            continue
-        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"])
+        season_owned = m["ctx"] is not None and m["ctx"].lower().startswith("season") \
+            and _sibling_show(book, sents, m.start()) is not None
+        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and not season_owned \
+                and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
+            continue  # (but "The first season's eight episodes" is that season's count)
+        if m["ctx"] and m["ctx"].lower() == "with" and _OPENS_WITH.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "premieres on December 11 with two episodes": the first batch, not the run
+        number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"] or m["n7"])
         if number is None or not 1 <= number <= 300 or _LEFT.match(text, m.end()):
             continue
         named = book.in_sentence(m.end(), min(len(text), m.end() + 80)) if m["n2"] else []

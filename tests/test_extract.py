@@ -1535,3 +1535,22 @@ def test_which_premieres_on_and_a_dated_title():
     # a year that is part of a title stays
     assert ("Class of 1999", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
         "News\n\nClass of 1999 is streaming on Netflix.", FactKind.PLATFORM)}
+
+
+def test_a_cut_word_after_of_or_the_belongs_to_the_title():
+    text = ("Where to watch \u2018Orchard of Stars\u2019\n\n"
+            "Orchard of Stars streams on Netflix. Mira Holt plays Oona Vey in Love from the Star.")
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert platforms == {("Orchard of Stars", "Netflix")}
+    # the word still ends a headline's title where no "of"/"the" stands before it
+    text = "Copper Bell Stars Mira Holt as a locksmith\n\nCopper Bell streams on Netflix."
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {("Copper Bell", "Netflix")}
+
+
+def test_schedule_headings_name_the_day_before_the_show():
+    text = ("New dramas this week\n\nMonday: Blue Salt (tvN)\n\nA romance starring Ryu Ha-eun.\n\n"
+            "Wednesday: The Quiet Hour (Netflix)\n\nWoo Min-seok plays Ko Ji-hoon.\n\n"
+            "Saturday: Red Thread, Blue Thread (tvN)\n\nA fantasy romance with Jang Ha-ri.")
+    platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    assert platforms == {("Blue Salt", "tvN"), ("The Quiet Hour", "Netflix"), ("Red Thread, Blue Thread", "tvN")}
+    assert roles(text) == {("Woo Min-seok", "Ko Ji-hoon", "The Quiet Hour")}

@@ -57,6 +57,7 @@ _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cc
 _GENRE = (r"(?:[Cc]aper|[Cc]omed(?:y|ies)|[Mm]elodrama|[Mm]ystery|[Pp]rocedural|[Ss]aga|[Ee]pic|[Rr]om-?com|[Hh]orror"
           r"|[Nn]oir|[Ss]ageuk|[Ss]atire|[Ww]hodunit|[Mm]iniseries|[Hh]it|[Aa]daptation|[Rr]emake|[Ff]antasy"
           r"|[Aa]dventure|[Dd]ramedy|[Ww]eepie|[Tt]ear-?jerker)")
+_TITLE_LINKS = frozenset(("of", "the", "from", "a", "an", "in", "on", "to", "with", "for", "my", "your", "our"))
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
 gets get returns return completes complete release releases date cast star stars starring ending explained
@@ -145,7 +146,9 @@ _INVERTED_LEAD = re.compile(rf"(?:In|At)\s+(?:[\w-]+\s+){{1,3}}?(?:was|is|came|s
 # "Harbour Lights \u2013 TVING, April 11"
 # a ratings chart's line: "2. 'Romanised Title' (English Title) - MBC - 11.4%"
 _HEADING = re.compile(
-    r"(?P<n>(?:(?:No|Number)\.?\s*|#\s?)?\d{1,2}\s*[.):]\s+|#\d{1,2}\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
+    r"(?P<n>(?:(?:No|Number)\.?\s*|#\s?)?\d{1,2}\s*[.):]\s+|#\d{1,2}\s+"
+    # a schedule's day or date: "Monday: S (tvN)", "Nov 28 - S"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*[:\u2013\u2014-]\s+)?(?P<t>[^()\n\u2013\u2014|]{2,70}?)(?:\s+\([^()\n]{2,40}\)(?=\s+[-\u2013\u2014|]\s))?"
     r"(?:\s*\((?P<p>[^()\n,;]{2,25})(?:[,;][^()\n]{0,30})?\)|\s+[-\u2013\u2014|]\s+(?P<p2>[^,;\n]{2,25}?)"
     r"(?:[,;][^\n]{0,30}|\s+[-\u2013\u2014|]\s+\d{1,2}(?:\.\d{1,2})?%)?)?$")
 
@@ -220,8 +223,9 @@ def clean_title(raw: str) -> str | None:
         if low in ("season", "seasons") and i == len(tokens) - 1 and i >= 1 and tok[0] == "S":
             out.append(tok)  # "Dry Season", "Cherry Season": the last word of a title, not a season's number
             break
-        if low in _TITLE_CUT or platform_name(tok):
-            break
+        if low in _TITLE_CUT and not (out and out[-1].lower() in _TITLE_LINKS and tok[0].isupper()) \
+                or platform_name(tok):
+            break  # ("Orchard of Stars", "Love from the Star": after "of" or "the" the word is the title's)
         out.append(tok)
         if tok.startswith("#"):
             break
@@ -528,7 +532,7 @@ class ShowBook:
             else:
                 show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
                 show.score += 1.0
-            if title not in self.text[offset:offset + len(title) + 8]:
+            if title not in self.text[offset:offset + len(title) + 16]:  # (after "3. " or "Wednesday: ")
                 continue
             self.sections.append((opens, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
@@ -954,7 +958,10 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         for m in sents.finditer(pattern, ("(",) if rule == "platform.paren" else ("year's", "year\u2019s")):
             platform = _platform(m["p"])
             title = clean_title(m["title"])
-            # one capitalised word before a bracket may be anything ("Seoul (Netflix)"): a known show only
+            # one capitalised word before a bracket may be anything ("Seoul (Netflix)"): a known show only;
+            # "Red Thread, Blue Thread (tvN)": the end of a longer known title is no show of its own
+            if any(len(s.title) > len(title) and s.title.endswith(f", {title}") for s in book.plain.values()):
+                continue
             if platform and title and not _person_like(title) and (" " in title or book.known(title)):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, 0.7, show=title, platform=platform))
     for m in sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):

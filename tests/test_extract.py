@@ -1554,3 +1554,16 @@ def test_schedule_headings_name_the_day_before_the_show():
     platforms = {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
     assert platforms == {("Blue Salt", "tvN"), ("The Quiet Hour", "Netflix"), ("Red Thread, Blue Thread", "tvN")}
     assert roles(text) == {("Woo Min-seok", "Ko Ji-hoon", "The Quiet Hour")}
+
+
+def test_an_interview_s_speaker_labels_and_questions():
+    text = ("Q&A: Yoon Ha-rin on playing twins in \u2018Copper Bell\u2019\n\n"
+            "Yoon Ha-rin plays both Oh Min-ji and Oh Min-seo, twins who swap lives, in Copper Bell.\n\n"
+            "Q: What was it like working with Kang Do-yun?\n\n"
+            "Yoon: He is so generous. He plays Kwon Do-jin, the man who falls for the wrong twin.\n\n"
+            "Q: You were last seen in the medical drama \u2018Night Surgeons\u2019. Was comedy a relief?")
+    assert roles(text) == {("Yoon Ha-rin", "Oh Min-ji", "Copper Bell"), ("Yoon Ha-rin", "Oh Min-seo", "Copper Bell"),
+                           ("Kang Do-yun", "Kwon Do-jin", "Copper Bell")}
+    assert ("Yoon Ha-rin", "Night Surgeons") in cast(text)
+    # "plays both" something that is no pair of names is no part
+    assert roles(HEAD + "Mira Holt plays both sides well.") == set()

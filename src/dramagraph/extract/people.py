@@ -248,8 +248,16 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             c = name_after(text, m.end())
             chars = [c] if c and _AFTER_BECOME.match(text, c.end) and not re.match(POSS, text[c.end:]) else []
         else:
-            chars = leading_list(text, m.end(), sent.end)
+            # "A plays both C1 and C2": one person, two parts
+            both = text.startswith("both ", m.end()) and kind == "play"
+            chars = leading_list(text, m.end() + (5 if both else 0), sent.end)
             chars = [c for c in chars if not re.match(POSS, text[c.end: c.end + 2])]
+            if both and len(chars) == 2:
+                persons = _trailing_names(text, head, m.start())
+                if len(persons) == 1:
+                    show = _show_after(text, chars[-1].end, sent.end, book)
+                    out += [_role(text, persons[0], c, "role.plays_both", 0.85, show) for c in chars]
+                continue
         if not chars:
             continue
         show = _show_after(text, chars[-1].end, sent.end, book)
@@ -386,7 +394,12 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile:
     if i == 0:
         return None
     prev = sents.items[i - 1]
-    seg = mask_parens(prev.text)
+    if i >= 2 and _PRONOUN_LEAD.match(prev.text) and not any(
+            " " in m.group() for m in re.finditer(NAME, _SPEAKER.sub("", prev.text, 1))):
+        # "Q: What was it like working with A? / B: He is so generous. He plays C": a sentence that only
+        # goes on about "he" passes the question back to the one before it
+        prev = sents.items[i - 2]
+    seg = mask_parens(_SPEAKER.sub(lambda m: " " * len(m.group()), prev.text, 1))
     found: dict[str, Name] = {}
     for m in re.finditer(NAME, seg):
         name = clean_name(m.group(), prev.start + m.start())
@@ -407,6 +420,9 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# an interview's speaker label: "Q: ...", "Yoo: ..." (a name's letters and a colon opening the line)
+_SPEAKER = re.compile(rf"^(?:Q|A|[{UP}][a-z]+(?:\s[{UP}][\w-]+)?)\s*:\s+")
+_PRONOUN_LEAD = re.compile(rf"(?:(?:Q|A|[{UP}][a-z]+(?:\s[{UP}][\w-]+)?)\s*:\s+)?(?:He|She)\s")
 _PLAYED_SLOT = re.compile(r"\b(?:plays|played|playing|portrays|portrayed)\b[^.;:()]{0,50}$")
 _LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=,?\s+(?:who\s+)?[a-z])")
 
@@ -658,8 +674,9 @@ _SHOW_REF = (rf"(?:the\s+)?(?:(?:(?:{TOK}|[a-z]\w*)(?:'s|\u2019s|\+)?\s+){{0,3}}
 _TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:role|turn|part|performance)\s+as\s+"
                       rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME})\s+in\s+" + _SHOW_REF)
 _SUBJECT_APPOS = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+(?:[a-z][\w-]*\s+){{1,4}}$")
-_LAST_SEEN = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+"
-                        r"seen\s+in\s+" + _SHOW_REF)
+_LAST_SEEN = re.compile(r"(?:(?:Q|[A-Z][a-z]+)\s*:\s+)?(?:(?P<you>You)\s+were"
+                        r"|(?:[Hh]e|[Ss]he)\s+(?:was|is|has\s+been))\s+(?:last|most"
+                        r"\s+recently|recently|previously)\s+seen\s+in\s+" + _SHOW_REF)
 _FRESH_OFF = re.compile(r"(?:Fresh\s+(?:off|from)|Coming\s+off)\s+" + _SHOW_REF + rf",\s+(?P<p>{NAME})\s+[a-z]")
 # the same credits with a person the article already casts as the named subject: "A was last seen in S",
 # "..., while A is best known for his role as C in S", "A, fresh off the drama S, proves ..."
@@ -704,7 +721,12 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
             out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
         m = _LAST_SEEN.match(seg)
         if m and clean_title(m["t"]):
-            p = _previous_person(text, sents, sent, book)
+            if m["you"]:
+                # an interviewer's "You were last seen in S": the one person the interview is about
+                subject = _profile_subject(text, book)
+                p = Name(subject, sent.start, sent.start) if subject else None
+            else:
+                p = _previous_person(text, sents, sent, book)
             if p is not None:
                 out.append(Raw(FactKind.CAST, sent.start + m.start("t"), sent.start + m.end("t"), "cast.last_seen",
                                0.6, person=p.text, show=clean_title(m["t"])))

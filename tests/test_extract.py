@@ -1567,3 +1567,13 @@ def test_an_interview_s_speaker_labels_and_questions():
     assert ("Yoon Ha-rin", "Night Surgeons") in cast(text)
     # "plays both" something that is no pair of names is no part
     assert roles(HEAD + "Mira Holt plays both sides well.") == set()
+
+
+def test_earlier_credits_after_a_platform_s_possessive_and_a_family_name_subject():
+    text = HEAD + ("Park Min-cheol plays Oh Tae-gu, a cheerful officer. Park starred in tvN's \u2018Sweet Bakery "
+                   "Street\u2019. He broke out in tvN's Iron Quay and recently appeared in Coupang Play's Glass Alley.")
+    assert {("Park Min-cheol", "Sweet Bakery Street"), ("Park Min-cheol", "Iron Quay"),
+            ("Park Min-cheol", "Glass Alley")} <= cast(text)
+    # a bare "appeared in" before no title in quotes and no platform's possessive is no credit
+    assert not any(show == "Busan" for _, show in cast(HEAD + "Park Min-cheol plays Oh Tae-gu. He appeared in "
+                                                             "Busan for a fan meeting."))

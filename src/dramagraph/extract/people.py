@@ -669,7 +669,8 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 
 # Credits told in passing about a person: "her role as prosecutor C in the legal drama S", "His turn as the
 # gangster C in S", "He was last seen in the tvN drama S", "Fresh off the drama S, A plays ..."
-_SHOW_REF = (rf"(?:the\s+)?(?:(?:(?:{TOK}|[a-z]\w*)(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie"
+_SHOW_REF = (rf"(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+             rf"(?:(?:(?:{TOK}|[a-z]\w*)(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie"
              rf"|thriller|sitcom|K-drama)\s+)?{_QO}?(?P<t>{TITLE})")
 _TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:role|turn|part|performance)\s+as\s+"
                       rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME})\s+in\s+" + _SHOW_REF)
@@ -754,6 +755,8 @@ _PASSING_PART = r"(?:a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?:turn|part|role|appear
 _APPEARED_IN = re.compile(
     r"(?:(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+seen\s+in"
     r"|(?:most\s+recently|recently|previously|also|last|first)\s+(?:appeared|starred|featured)\s+in"
+    # a bare "starred in": only before a title in quotes or after a platform's possessive (see passing_cast_facts)
+    r"|(?P<bare>(?:starred|appeared|featured)\s+in)"
     r"|(?:broke\s+out|rose\s+to\s+fame|made\s+(?:his|her)\s+(?:debut|name))\s+in"
     rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
@@ -773,7 +776,8 @@ _APPEARED_IN = re.compile(
 # "You may recognise A from S1 and S2": the person is the object, named in full
 _RECOGNISE = re.compile(rf"\b(?:recogni[sz]e|remember)\s+(?P<p>{NAME})\s+from\s+" + _PASSING_REF)
 _AND_TITLE = re.compile(rf"{_QC}?\s+and\s+" + _PASSING_REF)
-_AND_PART = re.compile(rf"{_QC}?\s+and\s+{_PASSING_PART}\s+in\s+" + _PASSING_REF)
+_AND_PART = re.compile(rf"{_QC}?\s+and\s+(?:{_PASSING_PART}|(?:(?:recently|later|also|then|most\s+recently)\s+)?"
+                       rf"(?:appeared|starred|featured))\s+in\s+" + _PASSING_REF)
 # who: the name that opens the clause ("A, who broke out in", "..., and B recently wrapped", "A, so good in")
 _PASSING_NAMED = re.compile(rf"(?:^(?:And\s+|But\s+)?|[,;]\s+(?:and|while|whereas|but)\s+)(?P<p>{NAME})"
                             r"(?:,\s+who|,)?\s*$")
@@ -805,6 +809,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
             # "..., and he previously ...": a person named earlier in the sentence, else in the one before
             here = _sentence_person(text, sent, sent.start + len(lead), book) if lead.strip() else None
             p = here or _previous_person(text, sents, sent, book)
+            if p is not None and " " not in p.text:  # "Park plays C. He broke out in S": the one Park cast
+                return p if len(ends.get(fold(p.text).replace("-", ""), ())) == 1 else None
             return p if p is not None and person_key(p.text) in keys else None
         return None
 
@@ -831,6 +837,9 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                 continue  # "A, so good in S, ...": only as an aside after the name
             if not lead.strip() and not m["obj"]:
                 continue  # a verb with no subject at all
+            if m["bare"] and not re.match(rf"\s+(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+|{_QO})",
+                                          seg[m.end("bare"):m.end("bare") + 40]):
+                continue  # "She appeared in Busan": a bare "appeared in" needs a title in quotes or a platform's
             p = who(lead, sent)
             if p is None:
                 continue

@@ -1577,3 +1577,22 @@ def test_earlier_credits_after_a_platform_s_possessive_and_a_family_name_subject
     # a bare "appeared in" before no title in quotes and no platform's possessive is no credit
     assert not any(show == "Busan" for _, show in cast(HEAD + "Park Min-cheol plays Oh Tae-gu. He appeared in "
                                                              "Busan for a fan meeting."))
+
+
+def test_cast_lists_with_performer_descriptions_and_parts():
+    text = HEAD + ("Kwon Yi-na and veteran actor Oh Dal-soo round out the main cast. "
+                   "Ryu Jeong-min and child actor Seo Ah-young star. "
+                   "The supporting cast, including Yoo Jin-sol as the island's nervous doctor and Heo Dal-mi as a "
+                   "fisherwoman who knows too much, fill out the village.")
+    assert {("Kwon Yi-na", "Lantern Harbour"), ("Oh Dal-soo", "Lantern Harbour"), ("Ryu Jeong-min", "Lantern Harbour"),
+            ("Seo Ah-young", "Lantern Harbour"), ("Yoo Jin-sol", "Lantern Harbour"),
+            ("Heo Dal-mi", "Lantern Harbour")} <= cast(text)
+    # any other word before the second name still ends the list
+    assert ("Kwon Yi-na", "Lantern Harbour") not in cast(HEAD + "Kwon Yi-na and her friend Oh Dal-soo star.")
+
+
+def test_crew_who_made_a_show_named_by_its_kind():
+    text = HEAD + ("Director Byun Sang-woo, who made the Netflix thriller Cold Harbor, shoots in greys. It is "
+                   "written by Seo Mi-rim, who also wrote the hit romance Spring Ferry.")
+    assert ("Cold Harbor", "Byun Sang-woo") in {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert ("Spring Ferry", "Seo Mi-rim") in {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)}

@@ -136,11 +136,14 @@ _PRONOUN_CREDIT = re.compile(
     rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
     rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
 _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+by)\s+$")
+# the kind of show a credit names before its title: "the Netflix thriller S", "the hit romance S"
+_KIND = (r"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom|thriller|romance|comedy|mystery|melodrama"
+         r"|rom-?com|horror|procedural|miniseries)")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
     rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
-    rf"|(?:(?:[a-z][\w-]*|{PLATFORM})\s+){{1,2}}(?=(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s))?"
-    rf"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom)\s+)?{_QO}?(?P<t>{TITLE})")
+    rf"|(?:(?:[a-z][\w-]*|{PLATFORM})\s+){{1,2}}(?={_KIND}\s))?"
+    rf"{_KIND}\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
 # "working from a script by B", "the writing, by B,", "the script comes from newcomer B"
 _SCRIPT_BY = re.compile(r"\b(?:scripts?|screenplays?|teleplays?|writing)\s*,?\s+(?:(?:is|was|are|were|comes?)\s+)?"
@@ -172,7 +175,10 @@ _SOURCE_WORK = re.compile(r"(?:novel|webtoon|comic|book|manga|memoir|play|story|
 _JOB_BEFORE = re.compile(r"\b(?P<k>[Dd]irector|[Dd]irectors|[Ss]creenwriter|[Ss]criptwriter|[Ww]riter|[Ww]riters)"
                          r"(?:\s+|,\s+(?=[A-Z][^,.;]{2,40},))(?=[A-Z])")
 
-_NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+))*(?:{NAME})$")
+# a performer's description inside a list: "A and child actor B star", "A and veteran actress B"
+_PERFORMER = (r"(?:(?:(?:veteran|child|rookie|young|newcomer|former\s+idol)\s+)?"
+              r"(?:actor|actress|star|newcomer|rookie)\s+|(?:veteran|newcomer|rookie)\s+)")
+_NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+){_PERFORMER}?)*(?:{NAME})$")
 _NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
 _CLAUSE_CUT = re.compile(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b")
 _IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
@@ -231,7 +237,8 @@ def _trailing_names(text: str, start: int, end: int) -> list[Name]:
     m = _NAME_LIST_END.search(seg)
     if not m:
         return []
-    return split_list(m.group(), start + m.start(), "none")
+    # (the only words before a name that the list pattern lets in are a performer's: "child actor B")
+    return split_list(m.group(), start + m.start(), "lower" if re.search(_PERFORMER, m.group()) else "none")
 
 
 def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
@@ -1177,7 +1184,8 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 _SHOW_STARS = re.compile(r"(?:,|(?<=[\u2019\u201d\"])|\b(?:[Ii]t|which|that|also|series|drama|show|thriller|comedy"
                          r"|romance|mystery|sitcom|melodrama|K-drama))\s+(?:also\s+)?(?:stars|starred|co-stars)\s+(?=[A-Z])")
 # "A and B star.", "A and B star in this mystery", "A leads the cast as a palace physician"
-_STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble))"
+_STAR_VERB = re.compile(r"\b(?:star|stars|co-star|co-stars|starred|headlines?|leads?\s+the\s+(?:cast|ensemble)"
+                        r"|(?:round|rounds|rounded)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up))"
                         r"(?=\s*[.,;]|\s+(?:in|alongside|opposite)\b|\s+as\s+(?:a|an|the)\s)")
 _LIST_LEADS = re.compile(
     r"(?<=[a-z]) (?:lead\s+(?:a|an|the|this|its)\s+(?:[\w-]+\s+){0,3}?(?:cast|ensemble|drama|series|show|comedy"
@@ -1243,7 +1251,7 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                 if n is not None and n.text == nxt["p"] and _person_shaped(n.text) and not book.known(n.text):
                     out.append(Raw(FactKind.CAST, n.start, n.end, "cast.show_stars", 0.75, person=n.text,
                                    show=show))
-    for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead")):
+    for m in sents.finditer(_STAR_VERB, ("star", "headline", "lead", "round")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
             continue
@@ -1618,13 +1626,19 @@ _AMONG_THEM = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Ii]ts)\s+(?:supporting\s+|mai
                          r",\s+(?:among\s+them|including)\s+(?=[A-Z])")
 
 
+_AS_PART = re.compile(r"\s+as\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'\u2019-]*\s*)+?(?=\s+and\s+[A-Z]|$)")
+
+
 def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for m in sents.finditer(_AMONG_THEM, ("among them", "including")):
         sent = sents.at(m.start())
         if sent is None or sent.headline:
             continue
-        names = split_list(text[m.end():sent.end].split(",")[0], m.end(), "none")
+        seg = text[m.end():sent.end].split(",")[0]
+        # "including A as the nervous doctor and B as a fisherwoman who ...": each name's part blanked out
+        seg = _AS_PART.sub(lambda x: " " * len(x.group()), seg)
+        names = split_list(seg, m.end(), "none")
         if names and all(2 <= len(n.text.split()) <= 3 and not book.known(n.text) for n in names):
             out += [Raw(FactKind.CAST, n.start, n.end, "cast.among_them", 0.7, person=n.text) for n in names]
     for m in sents.finditer(_IS_THE_NAMED, (" is the ",)):

@@ -1540,7 +1540,7 @@ def test_which_premieres_on_and_a_dated_title():
 # -- round 17 ----------------------------------------------------------------------------------------------------
 
 
-ROUNDUP = ("Drama news this week\n\nA busy week.\n\n'Salt Cellar' gets a second season\n\n"
+RENEWAL_ROUNDUP = ("Drama news this week\n\nA busy week.\n\n'Salt Cellar' gets a second season\n\n"
            "Wavve has renewed its baking mystery Salt Cellar for a second season. Oh Ji-rim and Han Bo-kyung will "
            "return as sisters Ma Deok-hee and Ma Deok-ja. The first season ran for ten episodes and was written by "
            "Seo Yu-bin.\n\nNo Tae-il joins 'Kite Street'\n\nNo Tae-il has joined the cast of KBS2's weekend "
@@ -1550,19 +1550,19 @@ ROUNDUP = ("Drama news this week\n\nA busy week.\n\n'Salt Cellar' gets a second 
 def test_renewal_item_in_a_roundup_gives_the_new_and_the_first_season():
     # "renewed its baking mystery S for a second season" is a season; the item's "The first season ..." and
     # the returning cast go to that show's first season, not to the roundup's main show
-    facts = facts_of(ROUNDUP)
+    facts = facts_of(RENEWAL_ROUNDUP)
     seasons = {(f.show, f.series, f.number) for f in facts if f.kind is FactKind.SEASON}
     assert {("Salt Cellar season 1", "Salt Cellar", 1), ("Salt Cellar season 2", "Salt Cellar", 2)} <= seasons
     assert ("Salt Cellar season 1", 10) in {(f.show, f.number) for f in facts if f.kind is FactKind.EPISODES}
-    assert crew(ROUNDUP) >= {("writer", "Seo Yu-bin", "Salt Cellar season 1")}
-    assert ("writer", "Seo Yu-bin", "Salt Cellar season 2") not in crew(ROUNDUP)
-    assert roles(ROUNDUP) >= {("Oh Ji-rim", "Ma Deok-hee", "Salt Cellar season 2"),
+    assert crew(RENEWAL_ROUNDUP) >= {("writer", "Seo Yu-bin", "Salt Cellar season 1")}
+    assert ("writer", "Seo Yu-bin", "Salt Cellar season 2") not in crew(RENEWAL_ROUNDUP)
+    assert roles(RENEWAL_ROUNDUP) >= {("Oh Ji-rim", "Ma Deok-hee", "Salt Cellar season 2"),
                               ("Han Bo-kyung", "Ma Deok-ja", "Salt Cellar season 2")}
-    assert cast(ROUNDUP) >= {("Oh Ji-rim", "Salt Cellar season 1"), ("Han Bo-kyung", "Salt Cellar season 1")}
-    assert {(s, p) for s, _, p, *_ in kinds(ROUNDUP, FactKind.PLATFORM)} >= {
+    assert cast(RENEWAL_ROUNDUP) >= {("Oh Ji-rim", "Salt Cellar season 1"), ("Han Bo-kyung", "Salt Cellar season 1")}
+    assert {(s, p) for s, _, p, *_ in kinds(RENEWAL_ROUNDUP, FactKind.PLATFORM)} >= {
         ("Salt Cellar season 1", "Wavve"), ("Salt Cellar season 2", "Wavve"), ("Kite Street", "KBS2")}
     # the other item's show keeps no season and no renewal cast
-    assert ("No Tae-il", "Salt Cellar season 1") not in cast(ROUNDUP)
+    assert ("No Tae-il", "Salt Cellar season 1") not in cast(RENEWAL_ROUNDUP)
     assert ("Kite Street", 10) not in {(f.show, f.number) for f in facts if f.kind is FactKind.EPISODES}
 
 

@@ -1596,3 +1596,68 @@ def test_crew_who_made_a_show_named_by_its_kind():
                    "written by Seo Mi-rim, who also wrote the hit romance Spring Ferry.")
     assert ("Cold Harbor", "Byun Sang-woo") in {(s, p) for s, p, *_ in kinds(text, FactKind.DIRECTOR)}
     assert ("Spring Ferry", "Seo Mi-rim") in {(s, p) for s, p, *_ in kinds(text, FactKind.WRITER)}
+
+
+# -- round 17 ----------------------------------------------------------------------------------------------------
+
+
+RENEWAL_ROUNDUP = ("Drama news this week\n\nA busy week.\n\n'Salt Cellar' gets a second season\n\n"
+           "Wavve has renewed its baking mystery Salt Cellar for a second season. Oh Ji-rim and Han Bo-kyung will "
+           "return as sisters Ma Deok-hee and Ma Deok-ja. The first season ran for ten episodes and was written by "
+           "Seo Yu-bin.\n\nNo Tae-il joins 'Kite Street'\n\nNo Tae-il has joined the cast of KBS2's weekend "
+           "comedy Kite Street, where he will play a postman, Ryu Gang-du.\n")
+
+
+def test_renewal_item_in_a_roundup_gives_the_new_and_the_first_season():
+    # "renewed its baking mystery S for a second season" is a season; the item's "The first season ..." and
+    # the returning cast go to that show's first season, not to the roundup's main show
+    facts = facts_of(RENEWAL_ROUNDUP)
+    seasons = {(f.show, f.series, f.number) for f in facts if f.kind is FactKind.SEASON}
+    assert {("Salt Cellar season 1", "Salt Cellar", 1), ("Salt Cellar season 2", "Salt Cellar", 2)} <= seasons
+    assert ("Salt Cellar season 1", 10) in {(f.show, f.number) for f in facts if f.kind is FactKind.EPISODES}
+    assert crew(RENEWAL_ROUNDUP) >= {("writer", "Seo Yu-bin", "Salt Cellar season 1")}
+    assert ("writer", "Seo Yu-bin", "Salt Cellar season 2") not in crew(RENEWAL_ROUNDUP)
+    assert roles(RENEWAL_ROUNDUP) >= {("Oh Ji-rim", "Ma Deok-hee", "Salt Cellar season 2"),
+                              ("Han Bo-kyung", "Ma Deok-ja", "Salt Cellar season 2")}
+    assert cast(RENEWAL_ROUNDUP) >= {("Oh Ji-rim", "Salt Cellar season 1"), ("Han Bo-kyung", "Salt Cellar season 1")}
+    assert {(s, p) for s, _, p, *_ in kinds(RENEWAL_ROUNDUP, FactKind.PLATFORM)} >= {
+        ("Salt Cellar season 1", "Wavve"), ("Salt Cellar season 2", "Wavve"), ("Kite Street", "KBS2")}
+    # the other item's show keeps no season and no renewal cast
+    assert ("No Tae-il", "Salt Cellar season 1") not in cast(RENEWAL_ROUNDUP)
+    assert ("Kite Street", 10) not in {(f.show, f.number) for f in facts if f.kind is FactKind.EPISODES}
+
+
+def test_renewed_its_kind_title_for_a_season():
+    text = "News\n\nTVING has renewed their legal drama Paper Court for a third season."
+    other = "News\n\nKBS has confirmed a second season of its quiz comedy Lucky Desk."
+    assert ("Paper Court season 3", "Paper Court", 3) in {
+        (f.show, f.series, f.number) for f in facts_of(text) if f.kind is FactKind.SEASON}
+    assert ("Lucky Desk season 2", "Lucky Desk", 2) in {
+        (f.show, f.series, f.number) for f in facts_of(other) if f.kind is FactKind.SEASON}
+    # no ordinal season, no season
+    assert not [f for f in facts_of("News\n\nTVING has renewed its deal with Paper Court Studios.")
+                if f.kind is FactKind.SEASON]
+
+
+def test_returns_as_a_nameless_part_and_as_director_in_a_second_season():
+    text = ("'Dock Nine' season 2 confirmed\n\nENA has confirmed a second season of its comedy Dock Nine. "
+            "Comedian Yeo Bong-gu also returns as the harbour master. Season two will have eight episodes, with "
+            "Tak Min-seo returning as director.")
+    assert cast(text) >= {("Yeo Bong-gu", "Dock Nine season 2"), ("Yeo Bong-gu", "Dock Nine season 1")}
+    assert crew(text) == {("director", "Tak Min-seo", "Dock Nine season 2"),
+                          ("director", "Tak Min-seo", "Dock Nine season 1")}
+    # a first appearance is no return: no earlier season
+    new = HEAD + "Yeo Bong-gu joins the cast as the harbour master."
+    assert cast(new) == {("Yeo Bong-gu", "Lantern Harbour")}
+    # "returns as director of" another body is no credit
+    assert crew(HEAD + "Tak Min-seo returns as director of the Busan festival.") == set()
+
+
+def test_the_platform_kind_title_named_in_passing():
+    text = HEAD + ("Park, best known for the tvN comedy Happy Pantry, is chilling. The pair previously worked "
+                   "together on the JTBC mystery Red Attic.")
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} >= {("Happy Pantry", "tvN"),
+                                                                          ("Red Attic", "JTBC")}
+    # a person's name after the kind is no title
+    assert not {s for s, _, p, *_ in kinds(HEAD + "It was the tvN drama Park Ji-hoon led to a win.",
+                                           FactKind.PLATFORM) if s and "Park" in s}

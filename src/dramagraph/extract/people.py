@@ -311,7 +311,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             # "A and B reprise their roles as C and D" in a second season: they were in the first (cast only:
             # whether the part was the same one there is the reader's inference, not the text's)
             # "A returns as C", "B is also back as D": the same
-            earlier = _first_season(book, show) if _RETURNING.match(m.group()) else None
+            earlier = _first_season(book, show, m.start()) if _RETURNING.match(m.group()) else None
             for p, c in zip(persons, chars, strict=True):
                 out.append(_role(text, p, c, rule, conf, show))
                 if earlier is not None:
@@ -323,9 +323,10 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 _RETURNING = re.compile(r"(?i:repris|return|(?:is|are)\s+(?:also\s+)?back\b)")
 
 
-def _first_season(book: ShowBook, show: str | None):
-    """The first season of the show a role names (or of the main one) when that show is its second season."""
-    season = book.resolve(show)
+def _first_season(book: ShowBook, show: str | None, pos: int):
+    """The first season of the show a role names (or of the one in scope: a roundup's renewal item) when that
+    show is its second season."""
+    season = book.resolve(show) if show else book.at(pos)
     if season is None or season.series is None or season.number != 2:
         return None
     return book.sibling(season, 1)
@@ -1195,6 +1196,9 @@ _LIST_LEADS = re.compile(
 # that has no name is still a part in the show
 _UNNAMED_PART = re.compile(
     rf"(?:(?P<p>{NAME})(?:,\s+who)?\s+(?:plays|played|portrays|portrayed|is\s+playing|stars\s+as|starred\s+as"
+    # casting news: "B also returns as the station chief", "D joins the cast as a rookie officer"
+    rf"|(?:also\s+)?(?P<back>returns|returned|is\s+back|are\s+back)\s+as"
+    rf"|(?:also\s+)?(?:joins|joined|has\s+joined)\s+the\s+(?:main\s+|supporting\s+)?cast\s+as"
     rf"|{_VERDICT})"
     rf"|\b(?:with|opposite)\s+(?P<w>{NAME})\s+as"
     # "Veteran actress A, as a retired boxer who ..., gets the funniest episode": the part in apposition
@@ -1279,7 +1283,7 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         for n in names:
             out.append(Raw(FactKind.CAST, n.start, m.end(), "cast.list_leads", 0.75, person=n.text, show=show))
     for m in sents.finditer(_UNNAMED_PART, ("play", "portray", "stars as", "starred as", "with", "opposite",
-                                            " as ")):
+                                            " as ", "return", "back as", "cast as")):
         sent = sents.at(m.start())
         group = "p" if m["p"] else "w" if m["w"] else "a"
         p = clean_name(m[group], m.start(group))
@@ -1291,8 +1295,13 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue
-        out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text,
-                       show=_show_after(text, m.end(), sent.end, book)))
+        show = _show_after(text, m.end(), sent.end, book)
+        out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text, show=show))
+        earlier = _first_season(book, show, m.start()) if m["back"] else None
+        if earlier is not None:
+            # "B also returns as the station chief" in a second season: B was in the first
+            out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.reprised", 0.6, person=p.text,
+                           show=earlier.title))
     return out
 
 
@@ -1322,8 +1331,33 @@ def season_cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     return out
 
 
-def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+# "with A returning as director", "B is back as head writer": the job in the show in scope, and (it is a return)
+# in the season before it
+_BACK_AS_CREW = re.compile(rf"(?P<p>{NAME})\s+(?:also\s+|will\s+)?(?:returns|returning|returned|return|is\s+back)"
+                           r"\s+as\s+(?:the\s+)?(?:(?:series|show|drama)(?:'|\u2019)s?\s+|head\s+|lead\s+)?"
+                           r"(?P<k>director|writer|screenwriter)\b(?!\s+of\b)")
+
+
+def _back_as_crew(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
+    for m in sents.finditer(_BACK_AS_CREW, ("return", "is back")):
+        p = clean_name(m["p"], m.start("p"))
+        sent = sents.at(m.start())
+        if p is None or " " not in p.text or sent is None or sent.headline or book.known(p.text):
+            continue
+        kind = FactKind.DIRECTOR if m["k"] == "director" else FactKind.WRITER
+        out.append(Raw(kind, p.start, m.end(), f"{kind.value}.back_as", 0.75, person=p.text, show=None,
+                       strict_person=True))
+        now = book.at(m.start())
+        earlier = book.sibling(now, now.number - 1) if now is not None and now.number and now.number > 1 else None
+        if earlier is not None:
+            out.append(Raw(kind, p.start, m.end(), f"{kind.value}.original", 0.6, person=p.text,
+                           show=earlier.title, strict_person=True))
+    return out
+
+
+def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = _back_as_crew(text, sents, book)
     for m in sents.finditer(_CREDIT_LINE, ("direct", "writ", "screenplay", "script")):
         kind = FactKind.DIRECTOR if m["k"].lower().startswith("direct") else FactKind.WRITER
         items = m["list"]

@@ -86,11 +86,14 @@ _SEASON_TAIL = (rf"[ ](?:#[ ]?(?P<hash>\d{{1,2}})|(?i:season)[ ](?P<season>{NUMB
                 rf"|(?P<part>Part)[ ](?P<partn>\d{{1,2}})\b|S(?P<s>\d{{1,2}})\b)")
 # renewal news: "Disney+ has renewed the legal drama X for a second season", "‘X’ renewed for a third season"
 _RENEWED = re.compile(
-    rf"(?:\b(?:renew(?:s|ed|ing)?|order(?:s|ed)|green-?lit|picked\s+up)\s+(?:the\s+(?:[a-z][\w-]*\s+){{0,3}})?"
+    rf"(?:\b(?:renew(?:s|ed|ing)?|order(?:s|ed)|green-?lit|picked\s+up)\s+(?:(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}})?"
     rf"{_QO}?(?P<t>{TITLE}){_QC}?"
     rf"|{_QO}?(?P<t2>{TITLE}){_QC}?\s+(?:(?:has|have)\s+been\s+|is\s+|was\s+|gets\s+|got\s+)?"
     rf"(?:renewed|picked\s+up))"
-    rf"\s+for\s+(?:a\s+)?(?P<o>{ORDINAL})\s+(?:season|series|instalment|installment)\b")
+    rf"\s+for\s+(?:a\s+)?(?P<o>{ORDINAL})\s+(?:season|series|instalment|installment)\b"
+    # "has confirmed a second season of its police comedy S"
+    rf"|\b(?:confirm(?:s|ed)|announc(?:es|ed)|order(?:s|ed)|green-?lit|renew(?:s|ed))\s+a\s+(?P<o2>{ORDINAL})\s+"
+    rf"season\s+of\s+(?:(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}})?{_QO}?(?P<t3>{TITLE})")
 _SEASON = tail_led(re.compile(rf"{_QO}?(?P<base>{TITLE}){_QC}?" + _SEASON_TAIL), re.compile(_SEASON_TAIL),
                    TITLE_CHARS, TITLE_FIRST)
 # "<Title> review: ...", "<Title> season 2 review", "Review: <Title> ..." on the article's first line
@@ -368,10 +371,10 @@ class ShowBook:
             if number is None or number > 30 or self._trusted(base, m.start()) != base:
                 continue
             found.append((base, number, style, m.group().strip("\"\u201c\u2018\u201d\u2019"), m.start()))
-        if "renew" in self.sents.low or "picked up" in self.sents.low or "order" in self.sents.low:
-            for m in self.sents.finditer(_RENEWED, ("renew", "picked up", "order", "green")):
-                base = clean_title(m["t"] or m["t2"])
-                number = ORDINALS.get(m["o"].lower())
+        if any(w in self.sents.low for w in ("renew", "picked up", "order", "green", "season of")):
+            for m in self.sents.finditer(_RENEWED, ("renew", "picked up", "order", "green", "confirm", "announc")):
+                base = clean_title(m["t"] or m["t2"] or m["t3"])
+                number = ORDINALS.get((m["o"] or m["o2"]).lower())
                 if base and "#" not in base and number and 1 < number <= 30 and not _person_like(base):
                     found.append((base, number, "season", base, m.start()))
         # "Title #2" alone is just a title; it is a season when the article speaks of seasons or numbers
@@ -642,8 +645,9 @@ class ShowBook:
 
     def season_lead(self, pos: int) -> Show | None:
         """The season a sentence opening "Season one followed ..." or "The first season's ..." speaks of, in an
-        article about another season of that series; "It"/"Its" right after such a sentence means it too."""
-        main = self.main
+        article about another season of that series; "It"/"Its" right after such a sentence means it too. The
+        series is the one in scope: a roundup's item about a renewal speaks of its own show's first season."""
+        main = self.at(pos)
         if main is None or main.series is None:
             return None
         sents = self.sents
@@ -799,6 +803,11 @@ _PLATFORM_RULES = [
     ("platform.label", 0.85, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by|is|was|has|had)\s)[a-z][\w-]*\s+)"
         rf"{{0,2}}(?:{_LABEL}|[Cc]omedy|[Mm]elodrama)\s+\u2018(?P<t>{TITLE})\u2019"))),
+    # "best known for the tvN comedy Happy Bakery", "on the JTBC mystery Red Room": a work named in passing with
+    # its platform before the kind, no quotes (a name there is a person's, see platform_facts)
+    ("platform.label_bare", 0.75, ("the",), _needs_platform(re.compile(
+        rf"\b[Tt]he\s+(?P<p>{PLATFORM})\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by|is|was|has|had)\s)"
+        rf"[a-z][\w-]*\s+){{0,2}}(?:{_LABEL}|{_GENRE})\s+(?P<t>{TITLE})"))),
     # "KBS2's weekend drama Family Orchard": lower-case describing words between the possessive and the kind
     ("platform.possessive", 0.8, PLATFORM_STARTS, _needs_platform(re.compile(
         rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:(?!(?:and|or|the|a|an|to|in|on|with|but|from|by)\s)[a-z][\w-]*\s+){{1,2}}"
@@ -945,6 +954,8 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         for m in sents.finditer(pattern, PLATFORM_WORDS, starts):
             platform = _platform(m["p"])
             title = m["t"] if "t" in m.groupdict() else m["title"]
+            if title and (_person_like(title) or rule == "platform.label_bare" and clean_title(title) != title.strip()):
+                continue  # a person's name is no title ("the tvN drama Park Ji-hoon led"); a bare one is whole
             if platform and title and book.resolve(title) is not None and clean_title(title):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, conf, show=clean_title(title),
                                platform=platform))
@@ -1081,12 +1092,12 @@ _OWNED_BY = re.compile(rf"(?P<p>{PLATFORM})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}
 
 def earlier_platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     """Platforms of the earlier seasons of the season an article is about, where the text says them."""
-    main = book.main
-    if main is None or main.series is None or not main.number or main.number < 2:
-        return []
     text, out = book.text, []
-    series = title_key(main.series)
     for m in sents.finditer(_RENEWED_BY, PLATFORM_WORDS):
+        main = book.at(m.start())  # the show in scope: a roundup's renewal item speaks of its own show
+        if main is None or main.series is None or not main.number or main.number < 2:
+            continue
+        series = title_key(main.series)
         sent = sents.at(m.start())
         platform = _platform(m["p"] or m["p2"])
         earlier = book.sibling(main, main.number - 1)
@@ -1096,6 +1107,9 @@ def earlier_platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             for show in (earlier, main):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.earlier_season", 0.6,
                                show=show.title, platform=platform))
+    main = book.main
+    if main is None or main.series is None or not main.number or main.number < 2:
+        return out
     for sent in sents.having(("season",)):
         m = _EARLIER_SUBJECT.match(text, sent.start, sent.end)
         number = ORDINALS.get(m["o"].lower()) if m else None
@@ -1226,9 +1240,11 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for m in sents.finditer(_EPISODES, _W_EPISODES):
         season_owned = m["ctx"] is not None and m["ctx"].lower().startswith("season") \
             and _sibling_show(book, sents, m.start()) is not None
-        if (m["ctx"] or m["n4"] or m["n5"] or m["n6"]) and not season_owned \
-                and _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()):
-            continue  # (but "The first season's eight episodes" is that season's count)
+        late = _NOT_COUNT.search(text, max(0, m.start() - 30), m.start()) \
+            if m["ctx"] or m["n4"] or m["n5"] or m["n6"] else None
+        if late and not season_owned and not ("season" in late.group().lower()
+                                              and _sibling_show(book, sents, m.start()) is not None):
+            continue  # (but "The first season's eight episodes", "The first season ran for eight episodes")
         if m["ctx"] and m["ctx"].lower() == "with" and _OPENS_WITH.search(text, max(0, m.start() - 60), m.start()):
             continue  # "premieres on December 11 with two episodes": the first batch, not the run
         number = to_number(m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"] or m["n7"])
@@ -1255,7 +1271,7 @@ def _sibling_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     """Another season of the main show that the sentence speaks of ("In the first season, which ran for ...")."""
     sent = sents.at(pos)
     found = sibling_at(book, sent.start, sent.end) if sent is not None else None
-    return found[0].title if found and found[0] is not book.main else None
+    return found[0].title if found and found[0] is not book.at(pos) else None
 
 
 def predecessor_facts(book: ShowBook, sents: Sentences, raws: list[Raw]) -> list[Raw]:
@@ -1280,8 +1296,9 @@ def predecessor_facts(book: ShowBook, sents: Sentences, raws: list[Raw]) -> list
 
 
 def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | None:
-    """A reference to another season of the main show inside ``[start, end)`` ("in its first season")."""
-    main = book.main
+    """A reference to another season of the show in scope (its section's, else the main one) inside
+    ``[start, end)`` ("in its first season")."""
+    main = book.at(start)
     if main is None or main.series is None:
         return None
     if not any(w in book.sents.low[start:end] for w in ("season", "instalment", "installment", "part",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from dramagraph.clean import clean_document
 from dramagraph.extract import extract
+from dramagraph.extract.shows import quoted_title
 from dramagraph.models import Article, Document, FactKind
 from dramagraph.report import facts_document
 
@@ -1661,3 +1662,63 @@ def test_the_platform_kind_title_named_in_passing():
     # a person's name after the kind is no title
     assert not {s for s, _, p, *_ in kinds(HEAD + "It was the tvN drama Park Ji-hoon led to a win.",
                                            FactKind.PLATFORM) if s and "Park" in s}
+
+
+# --- round 18 ---------------------------------------------------------------------------------------------
+
+
+def _platforms(text: str) -> set[tuple[str, str]]:
+    return {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+
+
+def test_chinese_streamers_are_platforms():
+    text = ("Roundup\n\nThe fantasy drama \u2018Willow Gate\u2019 is streaming on Tencent Video. "
+            "The campus comedy \u2018Rain Club\u2019 is streaming on Youku.")
+    assert _platforms(text) == {("Willow Gate", "Tencent Video"), ("Rain Club", "Youku")}
+    # a company named in passing is no platform
+    assert _platforms("News\n\nTencent bought a stake in the studio behind \u2018Willow Gate\u2019.") == set()
+
+
+def test_news_briefs_under_capital_labels():
+    text = ("Drama briefs\n\nDrama briefs\n\nRENEWED\nMBC has renewed the spy comedy \u2018Paper Tiger Club\u2019 "
+            "for more. Yoo Han-gyeol plays the hapless agent Cha Deok-su. Filming starts soon.\n\n"
+            "STREAMING\nThe mystery \u2018Copper Bell\u2019 arrives on Netflix on Friday. Im Se-ra stars as "
+            "Kang Bo-ri, a locksmith.\n\nFESTIVAL\nThe Wavve original \u2018Quiet Reef\u2019 goes to Busan. "
+            "Director Noh Jin-pyo will attend with Ha Min-gi.")
+    assert roles(text) == {("Yoo Han-gyeol", "Cha Deok-su", "Paper Tiger Club"),
+                           ("Im Se-ra", "Kang Bo-ri", "Copper Bell")}
+    # a brief whose label was lost is about the one show its first sentence names
+    lost = text.replace("STREAMING\n", "\n")
+    assert roles(lost) == roles(text)
+    # a label over a paragraph that names no show makes no section
+    assert roles("News\n\nVERDICT\nKim Da-eun plays Oh Mi-ra. It works.") <= {("Kim Da-eun", "Oh Mi-ra", None)}
+
+
+def test_quotes_close_a_title_with_on_and_a_comma():
+    text = ("Picks\n\nThe comedy \u2018Little Bakery on Cedar Lane\u2019 is streaming on Netflix. "
+            "KBS2\u2019s family drama \u2018Two Sons, One Farm\u2019 hit a new high.")
+    assert _platforms(text) == {("Little Bakery on Cedar Lane", "Netflix"), ("Two Sons, One Farm", "KBS2")}
+    # "on" before a platform or a lower-case word still ends the title
+    assert quoted_title("Little Bakery on Netflix") == "Little Bakery"
+    assert quoted_title("Little Bakery on sale") == "Little Bakery"
+
+
+def test_plural_describers_are_no_part_of_a_name():
+    text = "News\n\n\u2018Rain Club\u2019 is a campus comedy. Newcomers Lin Xiao-tong and Han Zhe lead the cast."
+    assert cast(text) == {("Lin Xiao-tong", "Rain Club"), ("Han Zhe", "Rain Club")}
+    # a single word before the names is still theirs to drop only when it describes them
+    assert cast("News\n\n\u2018Rain Club\u2019 is a comedy. Lin Xiao-tong and Han Zhe lead the cast.") == {
+        ("Lin Xiao-tong", "Rain Club"), ("Han Zhe", "Rain Club")}
+
+
+def test_episodes_still_to_go_are_no_run():
+    text = HEAD + "Episode 7 is the turning point, with nine episodes of the 16 still to go."
+    assert kinds(text, FactKind.EPISODES) == set()
+    # a run told with "with" still counts
+    assert {n for *_, n, _ in kinds(HEAD + "The thriller comes with 16 episodes.", FactKind.EPISODES)} == {16}
+
+
+def test_a_title_ends_before_and_from():
+    text = HEAD + ("You will know her from the SBS legal drama Objection Ten and from Disney+'s \u2018Neon Tide\u2019. "
+                   "Mira Holt plays Oona Vey.")
+    assert not any(" and " in s for s, *_ in kinds(text, FactKind.PLATFORM))

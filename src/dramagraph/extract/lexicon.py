@@ -27,12 +27,15 @@ PLATFORM_SPELLINGS: dict[str, str] = {
     "abema": "ABEMA", "u-next": "U-Next", "bbc": "BBC", "itv": "ITV",
     # British streamers and channels reviews name as where a show is on
     "bbc iplayer": "BBC iPlayer", "itvx": "ITVX", "channel 4": "Channel 4", "sky atlantic": "Sky Atlantic",
+    # the Chinese streamers C-drama roundups name next to iQIYI and WeTV
+    "tencent video": "Tencent Video", "youku": "Youku", "mango tv": "Mango TV", "bilibili": "Bilibili",
 }
 # Lower-case triggers: a sentence without any of these names no platform.
 PLATFORM_WORDS = ("netflix", "disney", "apple tv", "prime video", "amazon", "hbo", "viki", "hulu", "paramount",
                   "peacock", "tvn", "jtbc", "kbs", "mbc", "sbs", "ena", "ocn", "mbn", "chosun", "channel a",
                   "coupang", "tving", "wavve", "iqiyi", "wetv", "kocowa", "crunchyroll", "fuji tv", "nhk",
-                  "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", "channel 4", "sky atlantic", " max")
+                  "asahi", "nippon tv", "abema", "u-next", "bbc", "itv", "channel 4", "sky atlantic", " max",
+                  "tencent video", "youku", "mango tv", "bilibili")
 # "Max" is also a first name: accepted only right after "on"/"streaming on" (see ON_PLATFORM).
 
 
@@ -84,6 +87,7 @@ moreover however plus here there this that these those his her their its our you
 in on at of for with from by to as if yet now still even both each every either neither all some many
 actor actress actors actresses star stars singer rapper idol director directors writer writers producer
 producers pd screenwriter veteran newcomer rookie rising model comedian host creator showrunner filmmaker
+newcomers rookies veterans idols models comedians singers filmmakers lead leads co-star co-stars
 korean japanese chinese american british thai taiwanese filipino indian english
 meet new old young cast starring featuring including
 detective detectives inspector officer sergeant captain lieutenant prosecutor lawyer attorney judge doctor

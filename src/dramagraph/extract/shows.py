@@ -127,6 +127,8 @@ needs(_STREAM, re.compile(_STREAM_TAIL))
 _FROM_PLATFORM = _needs_platform(re.compile(
     rf"{_QO}?(?P<title>{TITLE}){_QC}?,\s+(?:from|on|via)\s+(?P<p>{PLATFORM}),"))
 # what may stand before a show that is the subject of a paragraph's first sentence
+# a news brief's label on a line of its own: one to three capitalised words ("RENEWED", "CASTING NEWS")
+_KICKER = re.compile(r"[A-Z][A-Z&'\u2019-]+(?: [A-Z][A-Z&'\u2019-]+){0,2}")
 _LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}),\s+)?"
                       rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
@@ -223,6 +225,8 @@ def clean_title(raw: str) -> str | None:
     out: list[str] = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
+        if low == "and" and i + 1 < len(tokens) and re.fullmatch(SMALL, tokens[i + 1].lower()):
+            break  # "Objection Ten and from Disney+'s ...": the title ended before "and from"
         if low in ("season", "seasons") and i == len(tokens) - 1 and i >= 1 and tok[0] == "S":
             out.append(tok)  # "Dry Season", "Cherry Season": the last word of a title, not a season's number
             break
@@ -248,6 +252,27 @@ def clean_title(raw: str) -> str | None:
     owner = next((i for i, t in enumerate(out[:-1]) if t.endswith(("'s", "\u2019s"))), None)
     if owner is not None and _person_like(" ".join(out[owner + 1:])):
         return None  # "The Uncanny Counter's Jo Byeong-gyu": a show's actor, not a title
+    return title
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """Where the paragraph holding ``start`` (a label line and the lines under it) ends."""
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
+
+
+def quoted_title(raw: str) -> str | None:
+    """A title its quotes close: "on" before capitalised words that name no platform stays inside it
+    ('Little Noodle Shop on Heping Road'), where an unquoted capture ends at it ("S on Netflix")."""
+    title = clean_title(raw)
+    words = raw.split()
+    if title is None or "on" not in words or len(words) > 8:
+        return title
+    k = words.index("on")
+    rest = words[k + 1:]
+    if title == " ".join(words[:k]) and rest and all(w[0].isupper() for w in rest) \
+            and PLATFORM_RE.search(" ".join(rest)) is None and clean_title(" ".join(rest)) == " ".join(rest):
+        return " ".join(words)
     return title
 
 
@@ -389,12 +414,16 @@ class ShowBook:
             else:
                 self._season(base, number, style, surface, 2.0)
         matches = [m for m in self.sents.finditer(_QUOTED, _W_QUOTES) if _title_like(m["q"].strip())]
+        quoted = {m.start("q") for m in matches}
         matches += self.sents.finditer(_LABELLED, _W_LABELS)
         matches += self.sents.finditer(_PLATFORM_TITLE, PLATFORM_WORDS + ("watch",), PLATFORM_STARTS + ("watch",))
         for m in matches:
             groups = m.groupdict()
-            raw = (groups.get("q") or groups.get("lab") or groups.get("pos") or groups.get("watch") or "").strip()
-            title = clean_title(raw)
+            key = next((k for k in ("q", "lab", "pos", "watch") if groups.get(k)), None)
+            if key is None or (key != "q" and m.start(key) in quoted):
+                continue  # "KBS2's drama 'Three Daughters, One Roof'": the quotes tell where the title ends
+            raw = groups[key].strip()
+            title = quoted_title(raw) if key == "q" else clean_title(raw)
             if title and "#" not in title and groups.get("lab"):
                 title = self._trusted(title, m.start())
             if title and "#" not in title and not self._is_series(title):
@@ -432,6 +461,7 @@ class ShowBook:
                 self._plain(title, 1.0)
         if seasonal:
             self._find_numbered_quotes()
+        self._drop_quoted_prefixes()
         self._find_sections()
         self._count_mentions()
         self._pick_main()
@@ -443,6 +473,19 @@ class ShowBook:
         # a section headed by a series' bare title speaks of the season the article names
         self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
                          for start, show, where in self.sections]
+
+    def _drop_quoted_prefixes(self) -> None:
+        """A title read short of its quotes ("Little Bakery" of 'Little Bakery on Cedar Lane', "Two Sons" of
+        'Two Sons, One Farm') is no show of its own when it is never written outside the longer title."""
+        longer = [show.title for show in self.plain.values() if " " in show.title]
+        for key, show in list(self.plain.items()):
+            homes = [t for t in longer if t != show.title and t.startswith(show.title)
+                     and not t[len(show.title)].isalnum()]
+            if not homes:
+                continue
+            alone = re.sub("|".join(re.escape(t) for t in homes), "", self.text)
+            if re.search(rf"(?<!\w){re.escape(show.title)}(?!\w)", alone) is None:
+                del self.plain[key]
 
     def _find_numbered_quotes(self) -> None:
         """"'S' vs 'S 2'" in an article that speaks of seasons: a known title quoted with a number after it is
@@ -489,12 +532,14 @@ class ShowBook:
                 title = m["t"].strip().strip("\"\u201c\u2018\u201d\u2019").strip()
             if len(title) > 2 and title[0] == title[-1] == "'":
                 title = title[1:-1].strip()  # "1. 'Romanised Title' - MBC": straight single quotes
+            was_quoted = title != m["t"].strip() or (len(m["t"].strip()) > 2 and m["t"].strip()[0] == "'")
             # "5. Pine Ridge season 2 (Viki)": a heading may name a season of its show
             season = _HEADING_SEASON.fullmatch(title)
             base = season[1] if season else title
-            if not _title_like(base) or _person_like(base) or clean_title(base) != base:
+            if not _title_like(base) or _person_like(base) \
+                    or (quoted_title(base) if was_quoted else clean_title(base)) != base:
                 continue
-            if season is None and clean_title(title) is None:
+            if season is None and (quoted_title(title) if was_quoted else clean_title(title)) is None:
                 continue
             platform = m["p"] or m["p2"]
             more: list[tuple[str, int, int]] = []
@@ -563,16 +608,40 @@ class ShowBook:
         for k in range(1, len(lines) - 1):
             m = lines[k]
             line = m.group().strip()
-            if len(line) > 90 or len(line.split()) < 2 or line[-1] in ".!:;,\u2026" \
-                    or not self.text.startswith("\n\n", m.start() - 2) \
-                    or not self.text.startswith("\n\n", m.end()):
+            kicker = _KICKER.fullmatch(line) is not None
+            if len(line) > 90 or (len(line.split()) < 2 and not kicker) or line[-1] in ".!:;,\u2026" \
+                    or not self.text.startswith("\n", m.start() - 1) \
+                    or not (kicker or self.text.startswith("\n\n", m.start() - 2)) \
+                    or not (kicker or self.text.startswith("\n\n", m.end())):
                 continue  # not a line standing between blank lines on its own, or a sentence
             shows = {id(show): show for _, show in self.in_sentence(m.start(), m.end())}
+            if kicker and not shows:
+                # a news brief under a label ("RENEWED", "CASTING NEWS"): the one show its first sentence
+                # names is the brief's
+                sent = self.sents.at(lines[k + 1].start())
+                if sent is not None:
+                    shows = {id(show): show for _, show in self.in_sentence(sent.start, sent.end)}
             found.append((m.start(), m.end(), next(iter(shows.values())) if len(shows) == 1 else None))
         named = [(start, end, show) for start, end, show in found if show is not None]
         if len({title_key(show.title) for _, _, show in named}) < 2:
             return
         ends = [start for start, _, _ in found[1:]] + [len(self.text)]
+        briefs = [start for start, _, _ in found if _KICKER.fullmatch(self.text[start:self.text.find("\n", start)])]
+        if len(briefs) >= 2:
+            # a page of briefs: each ends with its paragraph, and a paragraph whose label was lost is a brief
+            # about the one show its first sentence names
+            ends = [min(end, _paragraph_end(self.text, start)) for (start, _, _), end in zip(found, ends, strict=True)]
+            for m in re.finditer(r"(?<=\n\n)[^\n]+", self.text):
+                sent = self.sents.at(m.start())
+                if any(start <= m.start() < end for (start, _, _), end in zip(found, ends, strict=True)) \
+                        or sent is None:
+                    continue
+                shows = {id(show): show for _, show in self.in_sentence(sent.start, sent.end)}
+                if len(shows) == 1:
+                    found.append((m.start(), m.end(), next(iter(shows.values()))))
+                    ends.append(m.end())
+            order = sorted(range(len(found)), key=lambda k: found[k][0])
+            found, ends = [found[k] for k in order], [ends[k] for k in order]
         for (start, _, show), end in zip(found, ends, strict=True):
             if show is not None:
                 self.sections.append((start, show, None))
@@ -705,6 +774,9 @@ class ShowBook:
         m = _NUMBERED.fullmatch(title_key(surface))  # a season's own title ("X season 1"), as rules name it
         if m and (m[1], int(m[2])) in self.seasons:
             return self.seasons[(m[1], int(m[2]))]
+        exact = self.plain.get(title_key(surface.strip("\"\u201c\u2018\u201d\u2019 ")))
+        if exact is not None:
+            return exact  # a title its quotes closed ('Little Bakery on Cedar Lane'), as the book holds it
         title = clean_title(surface.strip("\"\u201c\u2018\u201d\u2019 "))
         if not title:
             return None
@@ -874,7 +946,8 @@ _COUNT_FIRST = re.compile(rf"(?P<n>{NUMBER})\s+episodes\s*[,.;:]", re.IGNORECASE
 _OPENS_WITH = re.compile(r"\b(?:premieres?|premiered|debuts?|debuted|opens?|opened|launch(?:es|ed)?|kicks?\s+off"
                          r"|kicked\s+off|returns?|returned|drops?|dropped)\b[^.;\n]*$", re.IGNORECASE)
 # "has two episodes left": what remains of a run, not its length
-_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|still\s+to\s+air)\b")
+# what remains of a run, not the run: "two episodes left", "nine episodes of the 16 still to go"
+_LEFT = re.compile(r"\s+(?:of\s+(?:the|its)\s+\w+\s+)?(?:still\s+)?(?:left|remaining|to\s+go|to\s+air)\b")
 _MINUTES = fold_case(re.compile(
     r"\b(?P<m>\d{1,3})-minute\s+(?:episodes|instalments|installments)\b"
     # "Episodes run a tight 45 minutes": one describing word after "a"
@@ -947,13 +1020,24 @@ _LAST_YEARS = _needs_platform(re.compile(
     rf"{_QC}?\s+(?:on|for|from)\s+(?P<p>{PLATFORM}|Max\b)"))
 
 
+def _whole_quote(book: ShowBook, start: int) -> str | None:
+    """The known title a quote opening right before ``start`` holds, to its closing quote ("KBS2's drama
+    'Two Sons, One Farm'": a pattern's title stops at the comma, the quotes do not)."""
+    if start < 1 or book.text[start - 1] not in "\"\u201c\u2018":
+        return None
+    m = _QUOTED.match(book.text, start - 1)
+    title = quoted_title(m["q"].strip()) if m is not None else None
+    return title if title and book.known(title) else None
+
+
 def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     text = book.text
     out: list[Raw] = []
     for rule, conf, starts, pattern in _PLATFORM_RULES:
         for m in sents.finditer(pattern, PLATFORM_WORDS, starts):
             platform = _platform(m["p"])
-            title = m["t"] if "t" in m.groupdict() else m["title"]
+            group = "t" if "t" in m.groupdict() else "title"
+            title = _whole_quote(book, m.start(group)) or m[group]
             if title and (_person_like(title) or rule == "platform.label_bare" and clean_title(title) != title.strip()):
                 continue  # a person's name is no title ("the tvN drama Park Ji-hoon led"); a bare one is whole
             if platform and title and book.resolve(title) is not None and clean_title(title):
@@ -961,23 +1045,23 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
                                platform=platform))
     for m in sents.finditer(_STREAM, _W_STREAM):
         platform = _platform(m["p"])
-        title = clean_title(m["title"])
+        title = _whole_quote(book, m.start("title")) or clean_title(m["title"])
         if platform and title:
             out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.streaming", 0.9, show=title,
                            platform=platform))
     for pattern, rule in ((_PAREN_PLATFORM, "platform.paren"), (_LAST_YEARS, "platform.last_year")):
         for m in sents.finditer(pattern, ("(",) if rule == "platform.paren" else ("year's", "year\u2019s")):
             platform = _platform(m["p"])
-            title = clean_title(m["title"])
+            title = _whole_quote(book, m.start("title")) or clean_title(m["title"])
             # one capitalised word before a bracket may be anything ("Seoul (Netflix)"): a known show only;
             # "Red Thread, Blue Thread (tvN)": the end of a longer known title is no show of its own
-            if any(len(s.title) > len(title) and s.title.endswith(f", {title}") for s in book.plain.values()):
+            if title and any(len(s.title) > len(title) and s.title.endswith(f", {title}") for s in book.plain.values()):
                 continue
             if platform and title and not _person_like(title) and (" " in title or book.known(title)):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, 0.7, show=title, platform=platform))
     for m in sents.finditer(_FROM_PLATFORM, PLATFORM_WORDS):
         platform = _platform(m["p"])
-        title = clean_title(m["title"])
+        title = _whole_quote(book, m.start("title")) or clean_title(m["title"])
         if platform and title and book.resolve(title) is not None:
             out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), "platform.from", 0.8, show=title,
                            platform=platform))

@@ -1722,3 +1722,22 @@ def test_a_title_ends_before_and_from():
     text = HEAD + ("You will know her from the SBS legal drama Objection Ten and from Disney+'s \u2018Neon Tide\u2019. "
                    "Mira Holt plays Oona Vey.")
     assert not any(" and " in s for s, *_ in kinds(text, FactKind.PLATFORM))
+
+
+def test_a_people_a_co_star_and_a_character_s_job_are_no_titles_or_crew():
+    text = ("\u2018The Long Way North\u2019 review: Apple TV+'s Korean-American saga is handsome\n\n"
+            "Apple TV+'s Korean-American saga is handsome. The Long Way North premieres on Apple TV+ on Friday.")
+    assert {s for s, *_ in kinds(text, FactKind.PLATFORM)} == {"The Long Way North"}
+    text = HEAD + "Mira Holt is filming the tvN drama Moonlit Garden with Go Ara-mi."
+    assert not any("with" in s for s, *_ in kinds(text, FactKind.PLATFORM))
+    text = HEAD + "Nobody was crueller than Oh Dong-hoon's hospital director Kang Jae-pil."
+    assert kinds(text, FactKind.DIRECTOR) == set()
+
+
+def test_a_news_profile_s_subject_has_the_credits_told_after_the_family_name():
+    text = ("Actor Min Jae-hoon to marry in spring, agency confirms\n\n"
+            "Actor Min Jae-hoon will marry in April, his agency said.\n\n"
+            "Min, 36, is best known for playing the gruff detective Jo Seok-hwan in the OCN thriller \u2018Black "
+            "Rain\u2019. He most recently appeared in Netflix's \u2018Ten Thousand Doors\u2019.")
+    assert roles(text) == {("Min Jae-hoon", "Jo Seok-hwan", "Black Rain")}
+    assert ("Min Jae-hoon", "Ten Thousand Doors") in cast(text)

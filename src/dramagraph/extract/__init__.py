@@ -56,11 +56,14 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     raws += people.alias_facts(text, sents)
     raws += people.nickname_facts(text, sents)
     raws += shows.platform_alias_facts(text, sents)
+    # the people whose other credits count: those the article casts, and the one a profile is about
+    performers = {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)}
+    subject = people.profile_subject(text, book)
+    if subject is not None:
+        performers.add(subject)
     raws += people.passing_credit_facts(text, sents, book, frozenset(known_people), person_key)
-    raws += people.passing_cast_facts(text, sents, book, tuple(sorted(
-        {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
-    raws += people.known_from_facts(text, sents, book, tuple(sorted(
-        {r.person for r in strong if r.person and " " in r.person and r.kind in (FactKind.ROLE, FactKind.CAST)})))
+    raws += people.passing_cast_facts(text, sents, book, tuple(sorted(performers)))
+    raws += people.known_from_facts(text, sents, book, tuple(sorted(performers)))
     raws += shows.passing_platform_facts(book, sents)
 
     resolver = Resolver([r for r in raws if r.kind in (FactKind.ROLE, FactKind.CAST, FactKind.DIRECTOR,

@@ -269,7 +269,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         show = _show_after(text, chars[-1].end, sent.end, book)
         if _KNOWN_FOR.search(left_seg):
-            subject = _last_person(text, sent.start, m.start())
+            subject = _last_person(text, sent.start, m.start()) or _profile_lead(text, sent, book)
             if subject and len(chars) == 1:
                 out.append(_role(text, subject, chars[0], "role.known_for", 0.8, show))
             continue
@@ -371,7 +371,17 @@ def _last_person(text: str, start: int, end: int) -> Name | None:
 _SINGULAR = re.compile(r"(?:^|\W)(?:[Hh]e|[Ss]he|The\s+(?:actor|actress|star|singer|idol))\s*$")
 
 
-def _profile_subject(text: str, book: ShowBook) -> str | None:
+def _profile_lead(text: str, sent, book: ShowBook) -> Name | None:
+    """A sentence opening with the family name of the person a profile is about ("Min, 36, is best known for
+    ..."): that person."""
+    subject = profile_subject(text, book)
+    lone = _LONE_SUBJECT.match(text, sent.start, sent.end) if subject else None
+    if lone is None or lone["f"] != subject.split()[0]:
+        return None
+    return Name(subject, lone.start("f"), lone.end("f"))
+
+
+def profile_subject(text: str, book: ShowBook) -> str | None:
     """The person a profile is about: the one person-shaped full name its headline holds ("Happy birthday,
     Yoon Hae-jin! Her five best roles"), when the article names no other person more often."""
     cached = getattr(book, "_profile_subject", False)
@@ -397,7 +407,7 @@ def _profile_subject(text: str, book: ShowBook) -> str | None:
 
 def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile: bool = False) -> Name | None:
     """The one full name the sentence before ``sent`` holds (None when it names none or several); with
-    ``profile``, where it names nobody, in a profile (see ``_profile_subject``), the person it is about."""
+    ``profile``, where it names nobody, in a profile (see ``profile_subject``), the person it is about."""
     i = sents.index_at(sent.start)
     if i == 0:
         return None
@@ -421,7 +431,7 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile:
         lone = _LONE_SUBJECT.match(seg)
         if lone and fold(lone["f"]) in KOREAN_SURNAMES:
             return Name(lone["f"], prev.start + lone.start("f"), prev.start + lone.end("f"))
-        subject = _profile_subject(text, book) if profile else None
+        subject = profile_subject(text, book) if profile else None
         if subject is not None:
             # the pronoun of ``sent`` stands for the subject: the span stays in ``sent``
             return Name(subject, sent.start, sent.start)
@@ -432,7 +442,7 @@ def _previous_person(text: str, sents: Sentences, sent, book: ShowBook, profile:
 _SPEAKER = re.compile(rf"^(?:Q|A|[{UP}][a-z]+(?:\s[{UP}][\w-]+)?)\s*:\s+")
 _PRONOUN_LEAD = re.compile(rf"(?:(?:Q|A|[{UP}][a-z]+(?:\s[{UP}][\w-]+)?)\s*:\s+)?(?:He|She)\s")
 _PLAYED_SLOT = re.compile(r"\b(?:plays|played|playing|portrays|portrayed)\b[^.;:()]{0,50}$")
-_LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=,?\s+(?:who\s+)?[a-z])")
+_LONE_SUBJECT = re.compile(rf"(?P<f>[{UP}][a-z]+)(?=(?:,\s+\d{{1,3}},)?,?\s+(?:who\s+)?[a-z])")  # ("Min, 36, is")
 
 
 _AS_SLOT = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their|[a-z][\w-]*)\s+){0,4}$")
@@ -732,7 +742,7 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
         if m and clean_title(m["t"]):
             if m["you"]:
                 # an interviewer's "You were last seen in S": the one person the interview is about
-                subject = _profile_subject(text, book)
+                subject = profile_subject(text, book)
                 p = Name(subject, sent.start, sent.start) if subject else None
             else:
                 p = _previous_person(text, sents, sent, book)
@@ -1452,6 +1462,9 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         sent = sents.at(m.start())
         if sent is None or sent.headline:
             continue
+        before = _JOB_WORD_BEFORE.search(text, max(sent.start, m.start() - 30), m.start())
+        if before is not None and before[1] in _NOT_CREW:
+            continue  # "A's hospital director Kang Jae-pil", "the museum director C": a character's job
         kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors") else FactKind.WRITER
         show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
@@ -1467,6 +1480,13 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         out.append(Raw(kind, m.start(), n.end, f"{kind.value}.title", 0.7, person=n.text, show=show,
                        strict_person=True))
     return out + _earlier_crew(text, sents, book, out) + _pair_behind(text, sents, out)
+
+
+_JOB_WORD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+$")
+# the places and trades whose director is a character's job, not the show's director
+_NOT_CREW = frozenset("""hospital museum company school bank agency orchestra theatre theater research art music
+casting marketing managing executive finance branch department hotel zoo gallery lab laboratory prison police funeral
+shelter centre center clinic club camp choir station project programme program ward firm""".split())
 
 
 # "... directed by A and written by B, the pair behind S": the same crew made S
@@ -1865,7 +1885,7 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             c = clean_name(m["c"], m.start("c"))
             if sent is None or c is None or (pattern is _HER_PART and m.start() != sent.start):
                 continue
-            subject = _profile_subject(text, book)
+            subject = profile_subject(text, book)
             if subject is None:
                 continue  # whom "her" means is certain only in a piece about one person: that person
             p = Name(subject, m.start(), m.start())

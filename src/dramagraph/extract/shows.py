@@ -57,6 +57,8 @@ _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cc
 _GENRE = (r"(?:[Cc]aper|[Cc]omed(?:y|ies)|[Mm]elodrama|[Mm]ystery|[Pp]rocedural|[Ss]aga|[Ee]pic|[Rr]om-?com|[Hh]orror"
           r"|[Nn]oir|[Ss]ageuk|[Ss]atire|[Ww]hodunit|[Mm]iniseries|[Hh]it|[Aa]daptation|[Rr]emake|[Ff]antasy"
           r"|[Aa]dventure|[Dd]ramedy|[Ww]eepie|[Tt]ear-?jerker)")
+_DEMONYMS = frozenset("""korean american japanese chinese british canadian australian thai taiwanese french
+asian european african latin filipino vietnamese indian""".split())
 _TITLE_LINKS = frozenset(("of", "the", "from", "a", "an", "in", "on", "to", "with", "for", "my", "your", "our"))
 _TITLE_CUT = frozenset("""
 season seasons part episode episodes review reviews recap trailer teaser is are was were will has have
@@ -227,6 +229,8 @@ def clean_title(raw: str) -> str | None:
         low = tok.lower()
         if low == "and" and i + 1 < len(tokens) and re.fullmatch(SMALL, tokens[i + 1].lower()):
             break  # "Objection Ten and from Disney+'s ...": the title ended before "and from"
+        if low == "with" and out and _person_like(" ".join(tokens[i + 1:i + 3]).rstrip(".,;")):
+            break  # "the tvN drama Moonlit Garden with Go Ara-mi": the title ended before its co-star
         if low in ("season", "seasons") and i == len(tokens) - 1 and i >= 1 and tok[0] == "S":
             out.append(tok)  # "Dry Season", "Cherry Season": the last word of a title, not a season's number
             break
@@ -245,6 +249,8 @@ def clean_title(raw: str) -> str | None:
     title = " ".join(out)
     if title.lower() in NOT_TITLE or all(t.lower() in NOT_TITLE for t in out):
         return None
+    if len(out) == 1 and "-" in title and all(part.lower() in _DEMONYMS for part in title.split("-")):
+        return None  # "Apple TV+'s Korean-American saga": a people, not a title
     if _SUFFIX_BAD.search(out[-1]) or (len(out) == 1 and out[0].isupper() and len(out[0]) > 1):
         return None
     if len(out) == 1 and out[0].isdigit():

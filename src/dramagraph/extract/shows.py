@@ -669,7 +669,8 @@ class ShowBook:
             sent = self.sents.at(m.start())
             if sent is None or sent.headline:
                 continue
-            named = self.in_sentence(sent.start, min(sent.end, m.end()))
+            # (a lead-in is short: the show is looked for in the line's first words only)
+            named = self.in_sentence(sent.start, min(sent.end, m.end(), sent.start + 120))
             if not named:
                 continue
             pos, show = named[0]

@@ -185,9 +185,11 @@ class Name:
     end: int
 
 
+_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")  # the first letter of a word that starts with one
+
+
 def _is_headline(line: str) -> bool:
-    # first letters of the words that start with one (r"(?<!\S)[^\W\d_]")
-    initials = [c for c in (w[0] for w in line.split()) if c.isalnum() and not c.isdecimal()]
+    initials = _INITIAL.findall(line)
     if len(initials) < 6:
         return False
     return sum(map(str.isupper, initials)) / len(initials) >= 0.75

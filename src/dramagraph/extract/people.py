@@ -1875,9 +1875,7 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         if re.match(r"\s+(?:in|on|for|from)\b", text[c.end:c.end + 6]):
             continue  # "His turn as C in S": a credit in another show (see passing_credit_facts)
-        show = _scope_title(book, m.start())
-        if show:
-            out.append(_role(text, p, c, "role.turn_as", 0.7, show))
+        out.append(_role(text, p, c, "role.turn_as", 0.7, None))  # the show in scope, as _resolve finds it
     for pattern, rule, words in ((_HER_PART, "role.her_part", ("her ", "his ")),
                                  (_SHE_IS, "role.she_is", ("she is", "he is"))):
         for m in sents.finditer(pattern, words):
@@ -1888,10 +1886,8 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             subject = profile_subject(text, book)
             if subject is None:
                 continue  # whom "her" means is certain only in a piece about one person: that person
-            p = Name(subject, m.start(), m.start())
-            show = _scope_title(book, m.start())
-            if p is not None and show and not book.known(c.text):
-                out.append(_role(text, p, c, rule, 0.6, show))
+            if not book.known(c.text):
+                out.append(_role(text, Name(subject, m.start(), m.start()), c, rule, 0.6, None))
     for m in sents.finditer(_CAMEO, ("cameo", "guest appearance")):
         p = clean_name(m["p"], m.start("p"))
         title = clean_title(m["t"])
@@ -1904,12 +1900,5 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         c, p = clean_name(m["c"], m.start("c")), clean_name(m["p"], m.start("p"))
         if c is None or p is None or book.known(p.text) or book.known(c.text):
             continue
-        show = _show_after(text, c.end, sent.end, book) or _scope_title(book, m.start())
-        if show:
-            out.append(_role(text, p, c, "role.as_lead", 0.7, show))
+        out.append(_role(text, p, c, "role.as_lead", 0.7, _show_after(text, c.end, sent.end, book)))
     return out
-
-
-def _scope_title(book: ShowBook, pos: int) -> str | None:
-    show = book.at(pos)
-    return show.title if show is not None else None

@@ -180,10 +180,12 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
 
 
 def _find_form(text: str, show: shows.Show) -> tuple[int, int] | None:
+    """The first place a spelling of ``show`` is written, the longest spelling there (the forms are a set:
+    the choice must not depend on its order)."""
     best = None
     for form in {show.title, *show.forms}:
         i = text.find(form)
-        if i >= 0 and (best is None or i < best[0]):
+        if i >= 0 and (best is None or (i, -len(form)) < (best[0], best[0] - best[1])):
             best = (i, i + len(form))
     return best
 

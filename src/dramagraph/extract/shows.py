@@ -818,14 +818,16 @@ class ShowBook:
         chunk = self.text[start:end]
         found: list[tuple[int, Show]] = []
         for show in list(self.plain.values()) + list(self.seasons.values()):
+            first = -1  # where the show is first written, whichever spelling (the forms are a set: no order)
             for form in {show.title, *show.forms, *([show.series] if show.series else [])}:
                 i = chunk.find(form)
                 while i >= 0 and (chunk[i + len(form): i + len(form) + 1].isalnum()
                                   or self.text[start + i - 1: start + i].isalnum()):
                     i = chunk.find(form, i + 1)  # inside a longer word ("N" in "tvN")
-                if i >= 0:
-                    found.append((start + i, show))
-                    break
+                if i >= 0 and (first < 0 or i < first):
+                    first = i
+            if first >= 0:
+                found.append((start + first, show))
         found.sort(key=lambda x: x[0])
         return found
 

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -119,9 +118,7 @@ def test_an_internal_error_in_a_worker_fails_only_that_article(tmp_path: Path, m
 def test_unchanged_inputs_are_skipped_before_cleaning(articles: Path, tmp_path: Path, monkeypatch,
                                                       jobs: int) -> None:
     store = tmp_path / "store"
-    started = time.perf_counter()
     first, quads, _ = _run([articles], store, jobs=jobs)
-    first_seconds = time.perf_counter() - started
 
     log = tmp_path / "cleaned.txt"   # a file: worker processes clean too
     real_clean = pipeline.clean_document
@@ -132,9 +129,7 @@ def test_unchanged_inputs_are_skipped_before_cleaning(articles: Path, tmp_path: 
         return real_clean(document)
 
     monkeypatch.setattr(pipeline, "clean_document", clean)
-    started = time.perf_counter()
     second, again, events = _run([articles], store, jobs=jobs)
-    second_seconds = time.perf_counter() - started
 
     assert again == quads                         # nothing new stored, nothing lost
     # the wire story's two lines share one graph, which holds the second: the first is read again, so the
@@ -143,7 +138,6 @@ def test_unchanged_inputs_are_skipped_before_cleaning(articles: Path, tmp_path: 
     wire = str(articles / "wire.jsonl")
     assert sorted(log.read_text(encoding="utf-8").split()) == [f"{wire}:1", f"{wire}:2"]
     assert sum(e.skipped for e in events) == 200 and len(failed := second.failed) == 2, failed
-    assert second_seconds < first_seconds / 2, (first_seconds, second_seconds)
     assert first.skipped == 0
 
 

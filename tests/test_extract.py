@@ -1741,3 +1741,70 @@ def test_a_news_profile_s_subject_has_the_credits_told_after_the_family_name():
             "Rain\u2019. He most recently appeared in Netflix's \u2018Ten Thousand Doors\u2019.")
     assert roles(text) == {("Min Jae-hoon", "Jo Seok-hwan", "Black Rain")}
     assert ("Min Jae-hoon", "Ten Thousand Doors") in cast(text)
+
+
+# -- wire-copy news: earlier parts, bracketed works, slots in the week, roundup paragraphs --------------------
+
+
+def _wire(text: str) -> str:
+    """The text as the cleaner hands it on: news desks' straight-quoted titles in curly quotes."""
+    return clean_document(Document(source="wire.txt", content=text, media_type="text/plain")).text
+
+
+def test_a_part_that_made_an_actor_s_name_is_a_role_in_that_show():
+    text = ("Bae Ri-on and Cho Min-ha to lead ENA's 'Salt Letters'\n\n"
+            "Bae Ri-on will play Ko Dan-bi in ENA's 'Salt Letters'.\n\n"
+            "Bae Ri-on first won audiences' hearts as the stubborn baker Yun Seo-ri in tvN's 'Flour Moon.' "
+            "Cho Min-ha, who is still best remembered as the exiled Princess Ryu Hae-in of 'Iron Lotus' (2020), "
+            "plays Gu Tae-ra.")
+    found = roles(_wire(text))
+    assert ("Bae Ri-on", "Yun Seo-ri", "Flour Moon") in found
+    assert ("Cho Min-ha", "Ryu Hae-in", "Iron Lotus") in found
+    # being known "as" a label is no part
+    assert not any(c == "Ko Dan-bi" and s != "Salt Letters" for _, c, s in found)
+    assert roles(HEAD + "Mira Holt is best known as the host of Sunday Kitchen.") == set()
+
+
+def test_headlining_and_rising_to_stardom_through_a_show_are_credits():
+    text = ("Bae Ri-on to lead ENA's 'Salt Letters'\n\n"
+            "Bae Ri-on will play Ko Dan-bi in ENA's 'Salt Letters'.\n\n"
+            "Bae Ri-on rose to stardom through KBS2's 'Winter Stall' and went on to headline Netflix's thriller "
+            "'Glass Kiln.' She later proved her range in Disney+'s 'Low Tide,' where she played Im Yeon-ju, a diver.")
+    assert {("Bae Ri-on", "Winter Stall"), ("Bae Ri-on", "Glass Kiln")} <= cast(_wire(text))
+    assert ("Bae Ri-on", "Im Yeon-ju", "Low Tide") in roles(_wire(text))
+    # "led" needs a title in quotes or after a platform's possessive
+    assert not any(s == "The Way" for _, s in cast(HEAD + "Mira Holt plays Oona Vey. Mira Holt led The Way home."))
+
+
+def test_a_bracket_of_earlier_works_with_years_credits_the_person_before_it():
+    text = ("SBS's 'Tide Clock' unveils first stills\n\n"
+            "Seo Yu-na plays Han Bo-ri, a forecaster, and Ji Ha-ram plays Kwon Tae-o, a detective.\n\n"
+            "The drama brings together Ji Ha-ram ('Copper Club,' 2022) and Seo Yu-na ('Pebble Lane,' 2023; "
+            "'Ninth Stair,' 2024). It is directed by Bae Sung-jin ('Night Stall,' 2020).")
+    assert {("Ji Ha-ram", "Copper Club"), ("Seo Yu-na", "Pebble Lane"),
+            ("Seo Yu-na", "Ninth Stair")} <= cast(_wire(text))
+    assert ("Night Stall", "Bae Sung-jin") in {(s, p) for s, p, *_ in kinds(_wire(text), FactKind.DIRECTOR)}
+    # a bracket that is no list of works credits nothing
+    assert not any(s in ("2022", "Seoul") for _, s in cast(HEAD + "Mira Holt plays Oona Vey. Mira Holt (Seoul, "
+                                                                  "2022) was there."))
+
+
+def test_a_slot_in_the_week_is_no_title_and_keeps_the_platform_s_show():
+    text = HEAD + "Meanwhile, SBS's Friday-Saturday drama 'Cold Table' ended its run on Saturday."
+    assert ("Cold Table", None, "SBS", None, None, None) in kinds(_wire(text), FactKind.PLATFORM)
+    assert not any("Friday" in (s or "") for s, *_ in kinds(_wire(text), FactKind.PLATFORM))
+
+
+def test_roundup_paragraphs_opening_with_a_scene_setting_phrase_are_about_their_show():
+    text = ("Weekend ratings: 'Tofu Lane' hits a new high\n\n"
+            "KBS2's weekend drama 'Tofu Lane' scored 21.7 percent. Jang Mi-ra plays Bong Sun-ae.\n\n"
+            "Up against the KBS2 juggernaut on Saturday night, MBC's 'Queen of Docks' recorded 6.8 percent. "
+            "The drama stars Kim Ha-jin as an auctioneer.\n\n"
+            "Over on cable, tvN's Saturday-Sunday drama 'Dear Inspector' held first place. Co-star Pyo Eun-ha "
+            "has drawn praise for her turn as the cynical landlady, Goh Mal-ja.\n\n"
+            "Finally, ENA's Monday-Tuesday drama 'Nine Steps' slipped to 2.1 percent. Lee Do-won, who played the "
+            "title role of chef Park Mu-yeol, thanked viewers.")
+    assert ("Kim Ha-jin", "Queen of Docks") in cast(_wire(text))
+    assert {("Pyo Eun-ha", "Goh Mal-ja", "Dear Inspector"),
+            ("Lee Do-won", "Park Mu-yeol", "Nine Steps")} <= roles(_wire(text))
+    assert ("Dear Inspector", None, "tvN", None, None, None) in kinds(_wire(text), FactKind.PLATFORM)

@@ -39,9 +39,10 @@ _VERDICT = (r"(?:is|was)\s+(?:[a-z]+ly\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
             r"(?!(?:as|so|such|same|just|twice|half|not|also|better|best|well|set|back|born|reborn|often|known)\b)"
             r"(?![a-z]+(?:ed|en|wn)\b)[a-z]{3,}\s+as")
 _ROLE_VERB = re.compile(
-    r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
-    r"|parts?)\s+of)?"
-    r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
+    r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:(?:title|lead"
+    r"|leading|main|central)\s+)?(?:roles?|characters?|parts?)\s+of)?"
+    r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:(?:title|lead|leading|main|central)\s+)?(?:roles?|parts?"
+    r"|characters?)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
     # "B will star opposite her as C", "A leads the show as C", "B turns up as the loan shark C"
     r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)(?:\s+(?:opposite|alongside)\s+(?:him|her|them))?\s+as"
@@ -332,7 +333,9 @@ def _first_season(book: ShowBook, show: str | None, pos: int):
     return book.sibling(season, 1)
 
 
-_IN_WHICH = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s+(?:in\s+which|where)\s+(?:he|she)$")
+# (a comma before the closing quote too: "‘S,’ in which she ...", as news desks write it)
+_QC_COMMA = rf"(?:,{_QC}|{_QC}?,?)"
+_IN_WHICH = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC_COMMA}\s+(?:in\s+which|where)\s+(?:he|she)$")
 
 
 def _sentence_person(text: str, sent, end: int, book: ShowBook) -> Name | None:
@@ -692,6 +695,11 @@ _SHOW_REF = (rf"(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
              rf"|thriller|sitcom|K-drama)\s+)?{_QO}?(?P<t>{TITLE})")
 _TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:role|turn|part|performance)\s+as\s+"
                       rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME})\s+in\s+" + _SHOW_REF)
+# the same part with no show after it: "A has drawn praise for her turn as Min's cynical landlady, C." (the show
+# is the one in scope; the person is the one the sentence names before it)
+_TURN_AS_HERE = re.compile(rf"\b(?:[Hh]is|[Hh]er)\s+(?:role|turn|performance|portrayal)\s+as\s+"
+                           rf"(?P<d>(?:{TOK}{POSS}\s+)?(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}}(?:[a-z][\w-]*,\s+)?)"
+                           rf"(?P<c>{NAME})(?=\s*[,.;!?]|\s*$)")
 _SUBJECT_APPOS = re.compile(rf"(?:And\s+)?(?P<p>{NAME}),\s+(?:[a-z][\w-]*\s+){{1,4}}$")
 _LAST_SEEN = re.compile(r"(?:(?:Q|[A-Z][a-z]+)\s*:\s+)?(?:(?P<you>You)\s+were"
                         r"|(?:[Hh]e|[Ss]he)\s+(?:was|is|has\s+been))\s+(?:last|most"
@@ -738,6 +746,16 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
             if p is None or c is None or not _person_shaped(p.text):
                 continue
             out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
+        for m in _TURN_AS_HERE.finditer(seg) if " as " in seg else ():
+            d = m["d"].replace(",", " ").split()
+            if d and d[0].endswith(("'s", "\u2019s")):
+                d = d[1:]
+            c = clean_name(m["c"], sent.start + m.start("c"))
+            if c is None or c.text != m["c"] or book.known(c.text) or (d and not descriptor_ok(" ".join(d))):
+                continue
+            p = _sentence_person(text, sent, sent.start + m.start(), book)
+            if p is not None and " " in p.text and _person_shaped(p.text):
+                out.append(_role(text, p, c, "role.turn_as", 0.65, None))
         m = _LAST_SEEN.match(seg)
         if m and clean_title(m["t"]):
             if m["you"]:
@@ -774,8 +792,11 @@ _APPEARED_IN = re.compile(
     r"(?:(?:was|is|has\s+been)\s+(?:last|most\s+recently|recently|previously)\s+seen\s+in"
     r"|(?:most\s+recently|recently|previously|also|last|first)\s+(?:appeared|starred|featured)\s+in"
     # a bare "starred in": only before a title in quotes or after a platform's possessive (see passing_cast_facts)
-    r"|(?P<bare>(?:starred|appeared|featured)\s+in)"
-    r"|(?:broke\s+out|rose\s+to\s+fame|made\s+(?:his|her)\s+(?:debut|name))\s+in"
+    r"|(?P<bare>(?:starred|appeared|featured)\s+in"
+    # "went on to headline Netflix's thriller 'S'": leading a show, with the same title test as "starred in"
+    r"|went\s+on\s+to\s+(?:headline|front|lead|star\s+in)|headlined|fronted|led)"
+    r"|(?:broke\s+out|(?:rose|shot)\s+to\s+(?:fame|stardom|prominence)|made\s+(?:his|her)\s+(?:debut|name))"
+    r"\s+(?:in|through|with)"
     rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
@@ -791,6 +812,14 @@ _APPEARED_IN = re.compile(
     r"|(?P<obj>(?:Audiences|Viewers|Fans|Critics)\s+(?:first\s+)?(?:noticed|met|saw|spotted|fell\s+for)\s+(?:him|her)\s+in)"
     r"|(?:so\s+|very\s+)?(?:good|great|memorable|superb|excellent|wonderful|brilliant|terrific)\s+in)\s+"
     + _PASSING_REF)
+# A part in another show that made the person's name: "is still best remembered as the ruthless Prince C of S",
+# "first captured viewers' attention as the cold-blooded heir C in P's S", "broke out as C in S"
+_EARLIER_AS = re.compile(
+    r"(?:(?:is|was|remains)\s+(?:perhaps\s+|still\s+|probably\s+)?(?:best\s+|most\s+|widely\s+)?(?:known|remembered)"
+    r"|(?:first\s+)?(?:captured|caught|grabbed|won|stole)\s+(?:(?:viewers|audiences|fans|critics)(?:'|\u2019)\s+|the\s+"
+    r"public(?:'s|\u2019s)\s+)?(?:attention|hearts|notice)"
+    r"|(?:rose|shot)\s+to\s+(?:fame|stardom|prominence)|broke\s+out|made\s+(?:his|her)\s+(?:name|mark))"
+    rf"\s+as\s+(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,5}}?)(?P<c>{NAME})\s+(?:in|of|from|on)\s+" + _PASSING_REF)
 # "You may recognise A from S1 and S2": the person is the object, named in full
 _RECOGNISE = re.compile(rf"\b(?:recogni[sz]e|remember)\s+(?P<p>{NAME})\s+from\s+" + _PASSING_REF)
 _AND_TITLE = re.compile(rf"{_QC}?\s+and\s+" + _PASSING_REF)
@@ -833,7 +862,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
         return None
 
     out: list[Raw] = []
-    for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to fame",
+    for sent in sents.having(("seen in", "appeared in", "starred in", "featured in", "broke out", "rose to ",
+                              "shot to ", "headline", "fronted", "led ", "went on to", " as ",
                               "finished", "completed",
                               "made his", "made her", "had a", "had an", "had his", "had her", "known for",
                               "remembered for", "wrapped", " in ", "recognis", "recogniz", "remember ")):
@@ -848,6 +878,16 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                 if title and title == t["t"].strip():
                     out.append(Raw(FactKind.CAST, sent.start + m.start(), sent.start + t.end("t"),
                                    "cast.recognise_from", 0.6, person=p.text, show=title))
+        for m in _EARLIER_AS.finditer(seg):
+            title = clean_title(m["t"])
+            c = clean_name(m["c"], sent.start + m.start("c"))
+            d = m["d"].strip()
+            if not title or title != m["t"].strip() or c is None or c.text != m["c"] or (d and not descriptor_ok(d)):
+                continue
+            p = who(seg[:m.start()], sent)
+            if p is not None and not book.known(p.text) and not book.known(c.text):
+                out.append(_role(text, p, c, "role.earlier_as", 0.65, title))
+        last: Name | None = None  # the person of the sentence's credit before: "A starred in S and went on to ..."
         for m in _APPEARED_IN.finditer(seg):
             praise = m.group().startswith(_PRAISE)
             lead = seg[:m.start()]
@@ -859,8 +899,11 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                                           seg[m.end("bare"):m.end("bare") + 40]):
                 continue  # "She appeared in Busan": a bare "appeared in" needs a title in quotes or a platform's
             p = who(lead, sent)
+            if p is None and last is not None and re.search(rf"{_QC}?\s+and\s*$", lead):
+                p = last
             if p is None:
                 continue
+            last = p
             more = _AND_PART.match(seg, m.end())  # "... in S and a small part in the film T"
             for t in (m, more) if more else (m,):
                 title = clean_title(t["t"])
@@ -947,6 +990,33 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 _ROLE_NEXT = re.compile(r"\s*(?:will\s+|also\s+)?(?:plays?|played|portrays?|stars\s+as|takes\s+on|is\s+cast\s+as)\b")
 
 
+# an earlier work in a bracket: a title in quotes, or one followed by its year ("‘S,’ 2023", "S, 2021", "‘S’")
+_BRACKET_WORK = re.compile(rf"\s*(?:{_QO}(?P<q>[^\n\"\u201c\u201d\u2018\u2019]{{2,60}}?),?{_QC}"
+                           rf"\s*(?:,?\s*(?:19|20)\d\d)?|(?P<t>[^\n,;()]{{2,60}}?),\s*(?:19|20)\d\d)\s*")
+
+
+def _bracket_works(inner: str) -> list[str]:
+    """The titles of a bracket that lists earlier works and nothing else, separated by ";" or ","."""
+    works: list[str] = []
+    for piece in re.split(r";", inner):
+        pos = 0
+        while pos < len(piece):
+            m = _BRACKET_WORK.match(piece, pos)
+            if m is None:
+                return []
+            raw = m["q"] or m["t"]
+            title = clean_title(raw)
+            if not title or title != raw.strip() or (m["t"] and " " not in title):
+                return []  # (unquoted, one word and a year is as often a place: "(Seoul, 2022)")
+            works.append(title)
+            pos = m.end()
+            if piece.startswith(",", pos):
+                pos += 1
+            elif pos < len(piece):
+                return []
+    return works
+
+
 def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: ShowBook,
                 key, known_crew: dict | None = None) -> list[Raw]:
     known_crew = known_crew or {}
@@ -987,6 +1057,14 @@ def paren_facts(text: str, known_people: set[str], known_chars: set[str], book: 
             if title:
                 out.append(Raw(known_crew[okey], outer.start, i_end, f"{known_crew[okey].value}.filmography", 0.7,
                                person=outer.text, show=title, strict_person=True))
+            continue
+        works = _bracket_works(inner_text) if inner is None else []
+        if works and (okey in known_people or okey in known_crew) and " " in outer.text:
+            # "A (‘Pebble Road,’ 2023; ‘The Ninth Floor,’ 2024)": earlier works of a person the article credits
+            kind = known_crew.get(okey, FactKind.CAST)
+            for t in works:
+                out.append(Raw(kind, outer.start, i_end, f"{kind.value}.filmography", 0.7, person=outer.text,
+                               show=t, strict_person=kind is not FactKind.CAST))
             continue
         if inner is None:
             if okey in known_people and not inner_text[:1].islower():
@@ -1232,7 +1310,7 @@ _ELSEWHERE = re.compile(r"\s+in\s+(?:(?:the|a|an|his|her|their|several|two|three
                         r"(?:musicals?|plays?|films?|movies?|commercials?|adverts?|ads|music\s+videos?|operas?"
                         r"|stage|theatre|theater|variety|[\u2018\u201c\"])")
 # a title, then "in which" or "where" opening the clause the people are in
-_WHICH_TITLE = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s+(?:in\s+which|where|on\s+which)\s+$")
+_WHICH_TITLE = re.compile(rf"{_QO}?(?P<t>{TITLE}){_QC_COMMA}\s+(?:in\s+which|where|on\s+which)\s+$")
 _QUOTE_OPEN_BEFORE = {"\u2019": "\u2018", "\u201d": "\u201c"}
 
 
@@ -1634,7 +1712,7 @@ _CATEGORY_KIND = {"screenplay": FactKind.WRITER, "writing": FactKind.WRITER, "wr
 # "- A, "S" (P)" and "- A for playing the smuggler C in "S""
 _NOMINEE = re.compile(rf"[-\u2022*]\s+(?P<p>{NAME})(?:,\s+|\s+for\s+(?:playing|portraying)\s+"
                       rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<c>{NAME})\s+in\s+)"
-                      rf"{_QO}?(?P<t>{TITLE}){_QC}?,?\s*(?:\([^()\n]*\))?\s*$")
+                      rf"{_QO}?(?P<t>{TITLE}){_QC_COMMA}\s*(?:\([^()\n]*\))?\s*$")
 
 
 def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
@@ -1740,7 +1818,7 @@ def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 _KNOWN_FROM = re.compile(
     rf"(?P<p>{NAME}),\s+(?:(?:perhaps\s+)?best\s+known\s+for|familiar\s+(?:to\s+(?:[a-z]+\s+){{1,3}})?from)\s+"
     rf"(?:the\s+)?(?:{PLATFORM}(?:'s|\u2019s)\s+)?(?:(?:[A-Za-z][\w-]*\s+){{0,3}}?(?:drama|series|show|film|movie"
-    rf"|thriller|sitcom|romance|comedy|mystery|K-drama)\s+)?{_QO}?(?P<t>{TITLE}){_QC}?(?=,)")
+    rf"|thriller|sitcom|romance|comedy|mystery|K-drama)\s+)?{_QO}?(?P<t>{TITLE})(?:{_QC}?(?=,)|(?=,{_QC}))")
 # "Shim Ara, who previously wrote the Wavve hit S": a writer's or director's earlier work named by its platform
 _WHO_WROTE_HIT = re.compile(
     rf"(?P<p>{NAME}),\s+who\s+(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?(?P<v>wrote|penned|scripted|directed"

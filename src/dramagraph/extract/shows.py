@@ -50,7 +50,10 @@ _LABEL = (r"(?:[Kk]-?[Dd]ramas?|K-DRAMA|[Kk]orean\s+(?:[Dd]ramas?|[Ss]eries)|[Dd
           r"|[Dd]ocuseries|[Rr]eality\s+[Ss]how)")
 # (a broadcast slot too: "the KBS2 weekend drama S")
 _ADJ = (r"(?:[Nn]ew|[Hh]it|[Uu]pcoming|[Ll]atest|[Oo]riginal|[Ee]xclusive|[Aa]cclaimed|[Pp]opular|[Kk]orean"
-        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night"
+        r"|[Jj]apanese|[Rr]omantic|[Ff]antasy|[Ww]eekend|[Ww]eekday|[Dd]aily|[Ll]ate-night|[Mm]orning|[Ee]vening"
+        r"|[Pp]rime-?time"
+        # its slot in the week: "SBS's Friday-Saturday drama S", "the Wednesday-Thursday series"
+        r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:-(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
         # a likeness: "Prime Video's Tokyo Vice-style thriller S"
         r"|(?:[A-Z]\w*\s+){0,2}[A-Z]\w*-(?:style|esque|inspired))")
 # kinds of show a review names after the platform's possessive: "MBC's historical caper S"
@@ -131,8 +134,12 @@ _FROM_PLATFORM = _needs_platform(re.compile(
 # what may stand before a show that is the subject of a paragraph's first sentence
 # a news brief's label on a line of its own: one to three capitalised words ("RENEWED", "CASTING NEWS")
 _KICKER = re.compile(r"[A-Z][A-Z&'\u2019-]+(?: [A-Z][A-Z&'\u2019-]+){0,2}")
-_LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}),\s+)?"
-                      rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
+# (or a short scene-setting phrase: "Over on cable, ...", "Up against the KBS2 juggernaut on Saturday night, ...")
+_LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also|Over\s+on\s+{PLATFORM}"
+                      rf"|(?:Over|Up|Down|Back|Across|On|In|At)\s+[\w+ -]{{0,50}}?),\s+)?"
+                      rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}}"
+                      # "tvN's Saturday-Sunday drama S": a possessive's describing words without an article
+                      rf"|(?<=s\s)(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[A-Za-z][\w-]*)\s+){{1,4}})?{_QO}?")
 # a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|series|show|thriller|romance|sitcom"
                       r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
@@ -144,7 +151,7 @@ _IT_LEAD = re.compile(r"Its?\s")
 _OTHER_SEASON = re.compile(rf"\b(?:new|this|latest|next|upcoming|current)\s+(?:season|instalment|installment)\b"
                            rf"|\b[Ss]eason\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+season\b", re.IGNORECASE)
 # what may come before a sentence's subject title: "In the same time slot, KBS2's ", "Over on tvN, the legal drama "
-_SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w ]{{0,40}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+_SUBJECT_LEAD = re.compile(rf"(?:[A-Z][\w+ -]{{0,60}},\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
                            rf"(?:(?:[Tt]he|An?|an)\s+(?:[\w-]+\s+){{0,4}})?{_QO}?")
 # a chart's inverted subject: "In second place was Disney+'s crime drama S", "At number three is the tvN romance S"
 _INVERTED_LEAD = re.compile(rf"(?:In|At)\s+(?:[\w-]+\s+){{1,3}}?(?:was|is|came|sat|were|are)\s+"
@@ -249,8 +256,9 @@ def clean_title(raw: str) -> str | None:
     title = " ".join(out)
     if title.lower() in NOT_TITLE or all(t.lower() in NOT_TITLE for t in out):
         return None
-    if len(out) == 1 and "-" in title and all(part.lower() in _DEMONYMS for part in title.split("-")):
-        return None  # "Apple TV+'s Korean-American saga": a people, not a title
+    if len(out) == 1 and "-" in title and all(part.lower() in _DEMONYMS or part.lower() in NOT_TITLE
+                                              for part in title.split("-")):
+        return None  # "Apple TV+'s Korean-American saga", "SBS's new Friday-Saturday drama": no title
     if _SUFFIX_BAD.search(out[-1]) or (len(out) == 1 and out[0].isupper() and len(out[0]) > 1):
         return None
     if len(out) == 1 and out[0].isdigit():

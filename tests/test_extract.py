@@ -1808,3 +1808,23 @@ def test_roundup_paragraphs_opening_with_a_scene_setting_phrase_are_about_their_
     assert {("Pyo Eun-ha", "Goh Mal-ja", "Dear Inspector"),
             ("Lee Do-won", "Park Mu-yeol", "Nine Steps")} <= roles(_wire(text))
     assert ("Dear Inspector", None, "tvN", None, None, None) in kinds(_wire(text), FactKind.PLATFORM)
+
+
+def test_a_remake_s_news_is_about_the_remake_and_its_original_paragraph_about_the_original():
+    text = ("A and B to lead Korean remake of Japanese hit 'Kasa no Mori'\n\n"
+            "Disney+ confirmed that Han Ji-woo and Seo Ye-rin lead 'Umbrella Forest' (working title), its Korean "
+            "adaptation of the Japanese hit 'Kasa no Mori'.\n\n"
+            "The original 'Kasa no Mori' aired on Fuji TV in 2019. Ryota Mori starred as Kudo Ren, a clerk. "
+            "It was written by Noriko Ame.\n\n"
+            "Han Ji-woo plays Do Yun-seok, a railway clerk. 'Umbrella Forest' is directed by Kwon Hae-jin, who "
+            "directed the MBC melodrama 'Rain on Sunday,' and written by Yang Jin-seo.")
+    found = roles(_wire(text))
+    assert ("Han Ji-woo", "Do Yun-seok", "Umbrella Forest") in found
+    assert ("Ryota Mori", "Kudo Ren", "Kasa no Mori") in found
+    writers = {(s, p) for s, p, *_ in kinds(_wire(text), FactKind.WRITER)}
+    assert ("Kasa no Mori", "Noriko Ame") in writers and ("Umbrella Forest", "Yang Jin-seo") in writers
+    # a quoted title closed after the sentence's comma keeps its words ("on Sunday")
+    assert ("Rain on Sunday", "Kwon Hae-jin") in {(s, p) for s, p, *_ in kinds(_wire(text), FactKind.DIRECTOR)}
+    # without a remake the most-named show stays the article's
+    plain = "'Kasa no Mori' review\n\nThe drama 'Kasa no Mori' is on Netflix. Ryota Mori plays Kudo Ren."
+    assert roles(_wire(plain)) == {("Ryota Mori", "Kudo Ren", "Kasa no Mori")}

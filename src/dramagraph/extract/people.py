@@ -12,7 +12,7 @@ import re
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
 from .lexicon import NAME, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, to_number
-from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
+from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title, quoted_title
 from .text import (
     Name,
     Raw,
@@ -1444,6 +1444,19 @@ def _back_as_crew(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     return out
 
 
+_CLOSER = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"'}
+
+
+def _whole_quoted(text: str, start: int, title: str | None) -> str | None:
+    """A title read from inside quotes, as long as its quotes make it ("‘Rain on Sunday’", not "Rain")."""
+    closer = _CLOSER.get(text[start - 1: start]) if title and start else None
+    end = text.find(closer, start, start + 80) if closer else -1
+    if end < 0:
+        return title
+    whole = quoted_title(text[start:end].rstrip(",. "))
+    return whole if whole and whole.startswith(title) else title
+
+
 def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = _back_as_crew(text, sents, book)
     for m in sents.finditer(_CREDIT_LINE, ("direct", "writ", "screenplay", "script")):
@@ -1479,7 +1492,7 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
                                show=_show_before(book, sents, m.start()), strict_person=True))
     for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
-        title = clean_title(m["t"])
+        title = _whole_quoted(text, m.start("t"), clean_title(m["t"]))
         sent = sents.at(m.start())
         # "Gu previously directed the Netflix series S": a family name alone opening the sentence stands for
         # the article's one full name with it (the resolver drops it where there is none or several)

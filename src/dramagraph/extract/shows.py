@@ -78,7 +78,8 @@ _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "roma
 _W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque|style|inspired)$", re.I)
 
-_QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
+# (news desks close a title's quotes after the sentence's comma or stop: "‘Rain on Sunday,’ and")
+_QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?)[,.]?{_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
 _PLATFORM_TITLE = _needs_platform(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"
@@ -140,6 +141,9 @@ _LEAD_IN = re.compile(rf"(?:(?:Finally|Next|Then|Meanwhile|Elsewhere|Lastly|Also
                       rf"(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?(?:(?:The|A|An)\s+(?:[\w-]+\s+){{0,4}}"
                       # "tvN's Saturday-Sunday drama S": a possessive's describing words without an article
                       rf"|(?<=s\s)(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[A-Za-z][\w-]*)\s+){{1,4}})?{_QO}?")
+# "The original 'S'", "In the Japanese original, S", "The original series S"
+_ORIGINAL_LEAD = re.compile(rf"(?:In\s+)?[Tt]he\s+(?:[A-Z][a-z]+\s+)?original(?:\s+(?:series|drama|show|version))?,?\s+"
+                            rf"{_QO}?")
 # a sentence whose subject is a description, not a title: "The comedy stars A", "Its writer, B, ..."
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|series|show|thriller|romance|sitcom"
                       r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
@@ -275,6 +279,10 @@ def _paragraph_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday weekend january february march april
+may june july august september october november december""".split())
+
+
 def quoted_title(raw: str) -> str | None:
     """A title its quotes close: "on" before capitalised words that name no platform stays inside it
     ('Little Noodle Shop on Heping Road'), where an unquoted capture ends at it ("S on Netflix")."""
@@ -285,8 +293,9 @@ def quoted_title(raw: str) -> str | None:
     k = words.index("on")
     rest = words[k + 1:]
     if title == " ".join(words[:k]) and rest and all(w[0].isupper() for w in rest) \
-            and PLATFORM_RE.search(" ".join(rest)) is None and clean_title(" ".join(rest)) == " ".join(rest):
-        return " ".join(words)
+            and PLATFORM_RE.search(" ".join(rest)) is None \
+            and (clean_title(" ".join(rest)) == " ".join(rest) or all(w.lower() in _CALENDAR for w in rest)):
+        return " ".join(words)  # ('Rain on Sunday': a day is no title alone, but it ends this one)
     return title
 
 
@@ -484,6 +493,8 @@ class ShowBook:
             self._find_subhead_sections()
         if not self.sections:
             self._find_paragraph_sections()
+        if not self.sections:
+            self._find_original_paragraphs()
         # a section headed by a series' bare title speaks of the season the article names
         self.sections = [(start, self.resolve(show.title) if self._is_series(show.title) else show, where)
                          for start, show, where in self.sections]
@@ -691,6 +702,21 @@ class ShowBook:
             self._section_ends.append(end)
         self._section_starts = [start for start, _, _ in self.sections]
 
+    def _find_original_paragraphs(self) -> None:
+        """A remake's news: a paragraph opening "The original 'S' aired on Fuji TV ..." speaks of the work
+        remade (its cast, crew and seasons) until the paragraph ends, not of the show the article is about."""
+        if "original" not in self.text or self.main is None:
+            return
+        for m in re.finditer(r"[^\n]+", self.text):
+            lead = _ORIGINAL_LEAD.match(self.text, m.start(), m.end())
+            if lead is None:
+                continue
+            named = self.in_sentence(lead.end(), min(m.end(), lead.end() + 80))
+            if named and named[0][0] == lead.end() and named[0][1] is not self.main:
+                self.sections.append((m.start(), named[0][1], None))
+                self._section_ends.append(m.end())
+        self._section_starts = [start for start, _, _ in self.sections]
+
     def section_at(self, pos: int) -> Show | None:
         """The show of the listicle section holding ``pos`` (None outside sections)."""
         k = bisect_right(self._section_starts, pos) - 1
@@ -765,6 +791,9 @@ class ShowBook:
         for show in self.plain.values():
             n = len(_mentions(text, show.title))
             show.score += n + (3 if show.title in first else 0)
+            if len(self.plain) > 1 and "of" in text and _source_work(text, show.title):
+                # "the Korean remake of Japanese hit 'S'": the work remade is not what the article is about
+                show.score -= 3 + n
         for (skey, number), show in self.seasons.items():
             base = show.series or ""
             forms = _mentions(text, base, _season_suffix(number))
@@ -838,6 +867,16 @@ class ShowBook:
                 found.append((start + first, show))
         found.sort(key=lambda x: x[0])
         return found
+
+
+_REMAKE_OF = re.compile(r"\b(?:remake|adaptation|reboot|version)\s+of\s+(?:(?:the|a|an|its)\s+)?"
+                        r"(?:[\w+'\u2019-]+\s+){0,4}?[\"\u201c\u2018]?$", re.IGNORECASE)
+
+
+def _source_work(text: str, title: str) -> bool:
+    """The title is first named as the work another show remakes or adapts ("remake of Japanese hit 'S'")."""
+    i = text.find(title)
+    return i > 0 and _REMAKE_OF.search(text, max(0, i - 60), i) is not None
 
 
 def _mentions(text: str, title: str, suffix: re.Pattern[str] | None = None) -> list[str]:

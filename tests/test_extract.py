@@ -1741,3 +1741,52 @@ def test_a_news_profile_s_subject_has_the_credits_told_after_the_family_name():
             "Rain\u2019. He most recently appeared in Netflix's \u2018Ten Thousand Doors\u2019.")
     assert roles(text) == {("Min Jae-hoon", "Jo Seok-hwan", "Black Rain")}
     assert ("Min Jae-hoon", "Ten Thousand Doors") in cast(text)
+
+
+# -- round 22: ranked headings led by a person, a described quoted title, a family name after a platform --
+
+def test_a_ranked_heading_led_by_its_actor_heads_a_section_about_its_show():
+    text = ("The best turns of the year\n\nOur picks, argued over for weeks.\n\n"
+            "3. Seo Min-ah, \u2018Copper Bell\u2019 (tvN)\n\nSeo is magnetic. Ryu Gang-ho plays her brother, "
+            "Tak Il-do.\n\n"
+            "2. Dae-ryun Oh \u2014 Glass Orchard (Netflix)\n\nOh carries every scene.\n\n"
+            "1. Wind Road (Wavve): Pak Ye-seul\n\nPak is a marvel here.")
+    found = cast(text)
+    assert {("Seo Min-ah", "Copper Bell"), ("Dae-ryun Oh", "Glass Orchard"), ("Pak Ye-seul", "Wind Road")} <= found
+    assert roles(text) == {("Ryu Gang-ho", "Tak Il-do", "Copper Bell")}
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {
+        ("Copper Bell", "tvN"), ("Glass Orchard", "Netflix"), ("Wind Road", "Wavve")}
+    # a heading's person the section never speaks of again is a character, not the actor
+    text = ("The best villains of the year\n\nOur picks.\n\n"
+            "2. Yang Su-ri in \u2018Copper Bell\u2019 (tvN)\n\nMoon Ha-na's schemer was a delight.\n\n"
+            "1. Madam Joo in \u2018Wind Road\u2019 (Wavve)\n\nKo Bit-na's matriarch terrified us.")
+    assert not any(p in ("Yang Su-ri", "Madam Joo") for p, _ in cast(text))
+
+
+def test_a_heading_names_a_season_after_a_comma_or_a_quoted_title():
+    text = ("Shows to watch next\n\nStart here.\n\n"
+            "1. Stone Harbour, season 2 (Wavve, 2024)\n\nLee Ha-jun is back as Captain Ro Min.\n\n"
+            "2. Kim Da-som in \u2018Night Loom\u2019 season 3 (TVING)\n\nKim is superb.")
+    seasons = {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.SEASON)}
+    assert {("Stone Harbour season 2", 2), ("Night Loom season 3", 3)} <= seasons
+    assert not any("Kim Da-som" in s or "," in s for s, _ in seasons)
+    assert ("Lee Ha-jun", "Captain Ro Min", "Stone Harbour season 2") in roles(text) or \
+        ("Lee Ha-jun", "Ro Min", "Stone Harbour season 2") in roles(text)
+
+
+def test_a_credit_s_capitalised_describer_leads_to_the_quoted_title():
+    text = HEAD + "It comes from director Noh Eun-bi, who also made the Goryeo ghost story \u2018Paper Shrine\u2019."
+    found = {s for s, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert "Paper Shrine" in found and "Goryeo" not in found
+    # an unquoted title after a credit verb stays what it was
+    text = HEAD + "It comes from director Noh Eun-bi, who also made Paper Shrine in 2019."
+    assert "Paper Shrine" in {s for s, *_ in kinds(text, FactKind.DIRECTOR)}
+
+
+def test_a_platform_s_family_name_is_a_person_not_a_show():
+    text = HEAD + ("Writer Baek Ji-yu moved from TVING to Netflix this year. Netflix's Baek is gentler. "
+                   "TVING's Baek was stranger.")
+    assert not any(s == "Baek" for s, *_ in kinds(text, FactKind.PLATFORM))
+    # a one-word title after a platform's possessive is still read where no such person is named
+    assert ("Moonrise", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
+        HEAD + "Netflix's Moonrise is gentler. Moonrise is streaming now.", FactKind.PLATFORM)}

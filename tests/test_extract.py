@@ -1790,3 +1790,23 @@ def test_a_platform_s_family_name_is_a_person_not_a_show():
     # a one-word title after a platform's possessive is still read where no such person is named
     assert ("Moonrise", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
         HEAD + "Netflix's Moonrise is gentler. Moonrise is streaming now.", FactKind.PLATFORM)}
+
+
+def test_its_count_after_two_shows_is_the_nearer_one_s():
+    text = HEAD + ("\u2018Salt Road\u2019 is a show about a village; \u2018Kite Hill\u2019 is a show about a school, "
+                   "and its ten episodes fly by.")
+    assert {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES)} == {("Kite Hill", 10)}
+    # "Its second season ... at six episodes, and it aired beside S": no show can be told, so no count
+    text = ("Essay: Salt Road and Kite Hill\n\n\u2018Salt Road\u2019 began in 2021. Its second season is shorter at "
+            "six episodes, and it aired beside \u2018Kite Hill\u2019.")
+    assert not any(s == "Kite Hill" for s, *_ in kinds(text, FactKind.EPISODES))
+
+
+def test_a_paragraph_turning_to_another_show_keeps_its_parts_there():
+    text = ("Two shows by one writer\n\n\u2018Salt Road\u2019 is the better show. Mira Holt plays Oona Vey.\n\n"
+            "Then there is \u2018Kite Hill\u2019, which is gentler. Go Ara-mi plays the teacher Bae Yun-seo.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Salt Road"), ("Go Ara-mi", "Bae Yun-seo", "Kite Hill")}
+    # a paragraph that only names another show in passing stays with the article's show
+    text = ("Two shows by one writer\n\n\u2018Salt Road\u2019 is the better show. Mira Holt plays Oona Vey.\n\n"
+            "Unlike \u2018Kite Hill\u2019, it is never gentle. Go Ara-mi plays the teacher Bae Yun-seo.")
+    assert ("Go Ara-mi", "Bae Yun-seo", "Salt Road") in roles(text)

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, title_key
@@ -760,6 +761,21 @@ class ShowBook:
             return None
         return self.sections[k][1]
 
+    def r22_topic_at(self, pos: int) -> Show | None:
+        """The show a paragraph turns to in its opening words ("Then there is S, which ...", "Turning to S",
+        "As for S", "Which brings us to S"): its facts that name no show are that show's (None elsewhere, and in
+        roundups, whose sections already say)."""
+        if self.sections:
+            return None
+        topics = getattr(self, "_r22_topics", None)
+        if topics is None:
+            topics = self._r22_topics = []
+            for m in _R22_TOPIC_TURN.finditer(self.text):
+                named = self.in_sentence(m.end(), min(len(self.text), m.end() + 80))
+                if named and named[0][0] <= m.end() + 1:
+                    topics.append((m.start(), _paragraph_end(self.text, m.start()), named[0][1]))
+        return next((show for start, end, show in topics if start <= pos < end), None)
+
     def at(self, pos: int) -> Show | None:
         """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
         return self.section_at(pos) or self.main
@@ -1421,6 +1437,10 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
         else:
             show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
+            owner = _r22_count_owner(book, sents, m.start())
+            if owner is False:
+                continue
+            show = owner or show
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
         minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])
@@ -1429,6 +1449,38 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
                            show=_sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start()),
                            number=minutes))
     return out
+
+
+# a paragraph's opening words that turn to another show: "Then there is 'S'", "Turning to S", "As for S"
+_R22_TOPIC_TURN = re.compile(r"(?:(?<=\n\n)|^)(?:Then\s+there\s+(?:is|was|are)|Then\s+there(?:'s|\u2019s)|Turning\s+to"
+                             r"|As\s+for|Which\s+brings\s+us\s+to|Over\s+(?:in|on)|Now\s+for|On\s+to)\s+"
+                             r"(?=[\u2018\u201c\"'A-Z])")
+_R22_ITS_SEASON = re.compile(rf"(?:Its|Their)\s+{ORDINAL}\s+season\b")
+_R22_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$")
+
+
+def _r22_count_owner(book: ShowBook, sents: Sentences, pos: int) -> str | Literal[False] | None:
+    """Whose count a sentence naming shows gives: "S is about a family, and its eight episodes ..." after
+    another show in the sentence is the nearest S's before "its" in the clause; "Its second season ... is
+    shorter at ten episodes, and it landed on top of S" is that season's, never the S named after the count
+    (False: no show can be told)."""
+    sent = sents.at(pos)
+    if sent is None:
+        return None
+    text = book.text
+    if _R22_ITS_SEASON.match(text, sent.start, sent.end):
+        if any(at > pos for at, _ in book.in_sentence(sent.start, sent.end)) \
+                and _sibling_show(book, sents, pos) is None:
+            return False
+        return None
+    if not (_R22_ITS_BEFORE.search(text, max(sent.start, pos - 30), pos)
+            or re.match(r"(?:its|their)\s", text[pos:pos + 6])):
+        return None
+    clause = max(text.rfind(";", sent.start, pos), sent.start)
+    named = [(at, show) for at, show in book.in_sentence(sent.start, sent.end) if at < pos]
+    if len({show.title for _, show in named}) > 1 and named[-1][0] >= clause:
+        return named[-1][1].title
+    return None
 
 
 def _sibling_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

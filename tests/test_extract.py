@@ -1828,3 +1828,72 @@ def test_a_remake_s_news_is_about_the_remake_and_its_original_paragraph_about_th
     # without a remake the most-named show stays the article's
     plain = "'Kasa no Mori' review\n\nThe drama 'Kasa no Mori' is on Netflix. Ryota Mori plays Kudo Ren."
     assert roles(_wire(plain)) == {("Ryota Mori", "Kudo Ren", "Kasa no Mori")}
+
+
+# -- round 22: ranked headings led by a person, a described quoted title, a family name after a platform --
+
+def test_a_ranked_heading_led_by_its_actor_heads_a_section_about_its_show():
+    text = ("The best turns of the year\n\nOur picks, argued over for weeks.\n\n"
+            "3. Seo Min-ah, \u2018Copper Bell\u2019 (tvN)\n\nSeo is magnetic. Ryu Gang-ho plays her brother, "
+            "Tak Il-do.\n\n"
+            "2. Dae-ryun Oh \u2014 Glass Orchard (Netflix)\n\nOh carries every scene.\n\n"
+            "1. Wind Road (Wavve): Pak Ye-seul\n\nPak is a marvel here.")
+    found = cast(text)
+    assert {("Seo Min-ah", "Copper Bell"), ("Dae-ryun Oh", "Glass Orchard"), ("Pak Ye-seul", "Wind Road")} <= found
+    assert roles(text) == {("Ryu Gang-ho", "Tak Il-do", "Copper Bell")}
+    assert {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)} == {
+        ("Copper Bell", "tvN"), ("Glass Orchard", "Netflix"), ("Wind Road", "Wavve")}
+    # a heading's person the section never speaks of again is a character, not the actor
+    text = ("The best villains of the year\n\nOur picks.\n\n"
+            "2. Yang Su-ri in \u2018Copper Bell\u2019 (tvN)\n\nMoon Ha-na's schemer was a delight.\n\n"
+            "1. Madam Joo in \u2018Wind Road\u2019 (Wavve)\n\nKo Bit-na's matriarch terrified us.")
+    assert not any(p in ("Yang Su-ri", "Madam Joo") for p, _ in cast(text))
+
+
+def test_a_heading_names_a_season_after_a_comma_or_a_quoted_title():
+    text = ("Shows to watch next\n\nStart here.\n\n"
+            "1. Stone Harbour, season 2 (Wavve, 2024)\n\nLee Ha-jun is back as Captain Ro Min.\n\n"
+            "2. Kim Da-som in \u2018Night Loom\u2019 season 3 (TVING)\n\nKim is superb.")
+    seasons = {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.SEASON)}
+    assert {("Stone Harbour season 2", 2), ("Night Loom season 3", 3)} <= seasons
+    assert not any("Kim Da-som" in s or "," in s for s, _ in seasons)
+    assert ("Lee Ha-jun", "Captain Ro Min", "Stone Harbour season 2") in roles(text) or \
+        ("Lee Ha-jun", "Ro Min", "Stone Harbour season 2") in roles(text)
+
+
+def test_a_credit_s_capitalised_describer_leads_to_the_quoted_title():
+    text = HEAD + "It comes from director Noh Eun-bi, who also made the Goryeo ghost story \u2018Paper Shrine\u2019."
+    found = {s for s, *_ in kinds(text, FactKind.DIRECTOR)}
+    assert "Paper Shrine" in found and "Goryeo" not in found
+    # an unquoted title after a credit verb stays what it was
+    text = HEAD + "It comes from director Noh Eun-bi, who also made Paper Shrine in 2019."
+    assert "Paper Shrine" in {s for s, *_ in kinds(text, FactKind.DIRECTOR)}
+
+
+def test_a_platform_s_family_name_is_a_person_not_a_show():
+    text = HEAD + ("Writer Baek Ji-yu moved from TVING to Netflix this year. Netflix's Baek is gentler. "
+                   "TVING's Baek was stranger.")
+    assert not any(s == "Baek" for s, *_ in kinds(text, FactKind.PLATFORM))
+    # a one-word title after a platform's possessive is still read where no such person is named
+    assert ("Moonrise", "Netflix") in {(s, p) for s, _, p, *_ in kinds(
+        HEAD + "Netflix's Moonrise is gentler. Moonrise is streaming now.", FactKind.PLATFORM)}
+
+
+def test_its_count_after_two_shows_is_the_nearer_one_s():
+    text = HEAD + ("\u2018Salt Road\u2019 is a show about a village; \u2018Kite Hill\u2019 is a show about a school, "
+                   "and its ten episodes fly by.")
+    assert {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES)} == {("Kite Hill", 10)}
+    # "Its second season ... at six episodes, and it aired beside S": no show can be told, so no count
+    text = ("Essay: Salt Road and Kite Hill\n\n\u2018Salt Road\u2019 began in 2021. Its second season is shorter at "
+            "six episodes, and it aired beside \u2018Kite Hill\u2019.")
+    assert not any(s == "Kite Hill" for s, *_ in kinds(text, FactKind.EPISODES))
+
+
+def test_a_paragraph_turning_to_another_show_keeps_its_parts_there():
+    text = ("Two shows by one writer\n\n\u2018Salt Road\u2019 is the better show. Mira Holt plays Oona Vey.\n\n"
+            "Then there is \u2018Kite Hill\u2019, which is gentler. Go Ara-mi plays the teacher Bae Yun-seo.")
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Salt Road"), ("Go Ara-mi", "Bae Yun-seo", "Kite Hill")}
+    # a paragraph that only names another show in passing stays with the article's show
+    text = ("Two shows by one writer\n\n\u2018Salt Road\u2019 is the better show. Mira Holt plays Oona Vey.\n\n"
+            "Unlike \u2018Kite Hill\u2019, it is never gentle. Go Ara-mi plays the teacher Bae Yun-seo.")
+    assert ("Go Ara-mi", "Bae Yun-seo", "Salt Road") in roles(text)

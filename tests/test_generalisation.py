@@ -124,20 +124,20 @@ def scores() -> dict:
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(list(CASES.glob("*.gold.json"))) >= 101
+    assert len(list(CASES.glob("*.gold.json"))) >= 106
 
 
 def test_micro_f1_floor(scores: dict) -> None:
-    assert scores["f1"] >= 0.930, scores["totals"]
+    assert scores["f1"] >= 0.905, scores["totals"]
 
 
 def test_precision_floor(scores: dict) -> None:
-    assert scores["precision"] >= 0.998, scores["totals"]
+    assert scores["precision"] >= 0.995, scores["totals"]
 
 
 def test_roles_are_precise(scores: dict) -> None:
     tp, fp, _ = scores["totals"]["role"]
-    assert tp >= 293 and fp <= 1, scores["totals"]["role"]
+    assert tp >= 305 and fp <= 2, scores["totals"]["role"]
 
 
 def test_no_person_from_a_page_tail_or_a_credit_becomes_cast(scores: dict) -> None:

@@ -107,7 +107,8 @@ def _resolve(raws: list[Raw], resolver: Resolver, book: shows.ShowBook, sents: S
         if raw.show is None:
             # a fact naming no show: the show "The comedy ..." points back to, its listicle section's, else
             # the main one
-            show = book.anaphor_at(raw.start) or book.season_lead(raw.start) or book.at(raw.start)
+            show = book.anaphor_at(raw.start) or book.season_lead(raw.start) or book.r22_topic_at(raw.start) \
+                or book.at(raw.start)
         elif raw.show in resolved:
             show = resolved[raw.show]
         else:

@@ -136,6 +136,8 @@ _WHO_WROTE_TAIL = (r"(?:who\s+)?(?:also\s+|previously\s+|once\s+|has\s+|had\s+)?
 _PRONOUN_CREDIT = re.compile(
     rf"(?:He|She)\s+(?:also\s+|previously\s+|later\s+|then\s+)?(?P<v>directed|wrote|penned|helmed|co-wrote"
     rf"|co-directed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?\u2018(?P<t>{TITLE})\u2019")
+# a descriptor's lowercase rest and the quoted title it leads to: " ghost story 'S'", " period thriller “S”"
+_R22_KIND_THEN_QUOTE = re.compile(rf"[ ](?:[a-z][\w-]*[ ]){{1,3}}[\u2018\u201c\"](?P<t>{TITLE})[\u2019\u201d\"]")
 _DIRECTOR_BEFORE = re.compile(r"\b(?:[Dd]irector|[Ff]ilmmaker|PD|[Dd]irected\s+by)\s+$")
 # the kind of show a credit names before its title: "the Netflix thriller S", "the hit romance S"
 _KIND = (r"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom|thriller|romance|comedy|mystery|melodrama"
@@ -1197,7 +1199,7 @@ def cast_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     out: list[Raw] = []
     for name, start, end in book.heading_people:
         show = book.section_at(end)
-        if show is not None and _person_shaped(name) and not book.known(name):
+        if show is not None and (_person_shaped(name) or name in book.r22_vetted) and not book.known(name):
             out.append(Raw(FactKind.CAST, start, end, "cast.heading_people", 0.75, person=name, show=show.title))
     for pattern, rule, conf, heads, words in (
             (_CAST_LABEL, "cast.label", 0.9, "none", ("cast", "starring", "stars", "with:")),
@@ -1493,6 +1495,10 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
     for m in sents.finditer(_WHO_WROTE, ("wrote", "penned", "scripted", "directed", "helmed", "made")):
         p = clean_name(m["p"], m.start("p"))
         title = _whole_quoted(text, m.start("t"), clean_title(m["t"]))
+        later = _R22_KIND_THEN_QUOTE.match(text, m.end("t"))
+        if later is not None and title is not None and " " not in title:
+            # "who also made the Joseon ghost story 'S'": the capitalised word described the show in quotes
+            title = clean_title(later["t"])
         sent = sents.at(m.start())
         # "Gu previously directed the Netflix series S": a family name alone opening the sentence stands for
         # the article's one full name with it (the resolver drops it where there is none or several)

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, title_key
@@ -226,7 +227,66 @@ _PEOPLE_LED = re.compile(rf"(?P<names>{TOK}(?:[ ]{TOK}){{1,2}}(?:(?:,[ ]|[ ](?:a
 _PERSON_IN_HEADING = re.compile(rf"{TOK}(?:[ ]{TOK}){{1,2}}")
 _LISTING_SLOT = re.compile(r"\s*(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM)\s*\|\s*(?P<p>[^|\n]{2,25}?)\s*\|"
                            r"|(?:Streaming|Editor(?:'s|\u2019s)|Our|Weekend|Bonus|Late-night)\s+pick\s*:)\s*")
-_HEADING_SEASON = re.compile(r"(.+?)\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
+_HEADING_SEASON = re.compile(r"(.+?),?\s+(?:[Ss]eason|SEASON)\s+(\d{1,2})")
+# a ranked heading led or closed by one person: "8. A, 'S' (P)", "7. A — S (P)", "6. A in 'S' season 2 (P)",
+# "4. A, S — P", "5. S (P): A" (a year's best performances, an actor's picks)
+_R22_PERSON_LED = re.compile(rf"(?P<lead>\d{{1,2}}[.)]\s+)(?P<who>{TOK}(?:[ ]{TOK}){{1,2}})"
+                             rf"(?P<sep>,[ ]|[ ][\u2013\u2014-][ ]|[ ]in[ ])(?=[\"\u201c\u2018'{UP}\d])")
+_R22_PERSON_TAIL = re.compile(rf"(?<=\))(?P<sep>:[ ]|[ ][\u2013\u2014-][ ])(?P<who>{TOK}(?:[ ]{TOK}){{1,2}})$")
+_R22_QUOTED_SEASON = re.compile(r"([\u2018\u201c\"'])([^\u2018\u2019\u201c\u201d\"\n]{2,60})([\u2019\u201d\"'])"
+                                r"( (?:[Ss]eason|SEASON) \d{1,2})")
+
+
+_R22_ADDRESS = frozenset("""queen king prince princess lady lord sir mr mrs ms miss dr doctor professor captain
+detective officer agent inspector sergeant commander general director chairman chairwoman president judge
+madam madame grandma grandpa uncle aunt chief coach manager minister mayor the""".split())
+
+
+def _r22_heading_person(who: str, text: str, body: str = "") -> bool:
+    """A heading's name that is a person's: Korean in either order ("Hong Ae-ri", "Min-gyu Chu"), or one whose
+    family name the article also writes alone ("Ryo Takahara" ... "Takahara learned the language").  The section
+    under the heading must speak of the person again (the full name, or a family name alone: "Yoo spends ..."):
+    a villains list's "4. C in 'S'" heads a section about the actor who plays C."""
+    words = who.split()
+    if any(re.fullmatch(SMALL, w.lower()) for w in words) or platform_name(who) or words[0].lower() in _R22_ADDRESS:
+        return False
+    again = who in body or any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])(?![ ][{UP}])", body)
+                               for w in (words[0], words[-1]) if len(w) > 1 and "-" not in w)
+    if not again:
+        return False
+    if _person_like(who) or _person_like(" ".join(reversed(words))):
+        return True
+    last = words[-1]
+    return len(last) > 2 and len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) >= 2 \
+        and re.search(rf"(?<![\w-]){re.escape(' '.join(words[:-1]))}[ ]{re.escape(last)}", text) is not None \
+        and len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) > text.count(who)
+
+
+def _r22_family_name(title: str, text: str) -> bool:
+    """One word that is the family name of a person the article names in full ("Netflix's Kwon is softer",
+    after "Kwon Seo-rim"): a person, not a title."""
+    return " " not in title.strip() and fold(title.strip()) in KOREAN_SURNAMES and re.search(
+        rf"(?<![\w-]){re.escape(title.strip())}[ ][{UP}][a-z]+(?:-[a-z]+)?(?![\w-])", text) is not None
+
+
+def _r22_unperson_heading(line: str, text: str, body: str) -> tuple[str, tuple[str, int, int] | None]:
+    """A ranked heading with its one person blanked out (same length, so offsets hold) and the person with
+    its span in the line; a quoted title before "season N" gets its closing quote after the number."""
+    person = None
+    m = _R22_PERSON_LED.match(line)
+    if m is not None and _r22_heading_person(m["who"], text, body):
+        person = (m["who"], m.start("who"), m.end("who"))
+        line = line[:m.start("who")] + " " * (m.end("sep") - m.start("who")) + line[m.end("sep"):]
+    else:
+        m = _R22_PERSON_TAIL.search(line)
+        if m is not None and re.match(r"\d{1,2}[.)]\s", line) and _r22_heading_person(m["who"], text, body):
+            person = (m["who"], m.start("who"), m.end("who"))
+            line = line[:m.start()] + " " * (m.end() - m.start())
+    if person is not None:
+        q = _R22_QUOTED_SEASON.search(line)
+        if q is not None:
+            line = line[:q.start(3)] + q[4] + q[3] + line[q.end():]
+    return line, person
 
 
 @lru_cache(maxsize=4096)
@@ -358,6 +418,7 @@ class ShowBook:
         self.heading_platforms: list[tuple[str, int, int]] = []  # platforms after a date in a heading's bracket
         # people a heading names before its quoted title ("5. A and B, 'S' (P)"): (name, start, end)
         self.heading_people: list[tuple[str, int, int]] = []
+        self.r22_vetted: set[str] = set()  # heading people read as persons by _r22_heading_person
         self._find()
 
     # -- reading titles -----------------------------------------------------------------------------
@@ -449,7 +510,8 @@ class ShowBook:
             title = quoted_title(raw) if key == "q" else clean_title(raw)
             if title and "#" not in title and groups.get("lab"):
                 title = self._trusted(title, m.start())
-            if title and "#" not in title and not self._is_series(title):
+            if title and "#" not in title and not self._is_series(title) \
+                    and not (key == "pos" and _r22_family_name(title, self.text)):
                 self._plain(title, 1.5)
         for sent in self.sents.items[:4]:
             m = _HEAD_REVIEW.match(self.text, sent.start, sent.end)
@@ -542,10 +604,17 @@ class ShowBook:
                 start, line = start + slot.end(), line[slot.end():]
             else:
                 slot = None
+            people: list[tuple[str, int, int]] = []
+            if line[:1].isdigit() and any(c.isupper() for c in line[3:]):
+                below = self.text[start + len(line): start + len(line) + 1500]
+                below = below[:m_next.start()] if (m_next := re.search(r"\n\d{1,2}[.)]\s", below)) else below
+                line, one = _r22_unperson_heading(line, self.text, below)
+                if one is not None:
+                    people.append((one[0], start + one[1], start + one[2]))
+                    self.r22_vetted.add(one[0])
             m = _HEADING.match(line.strip())
             if m is None:
                 continue
-            people: list[tuple[str, int, int]] = []
             led = _PEOPLE_LED.fullmatch(m["t"].strip()) if m["n"] else None
             if led is not None:
                 # "5. A and B, 'S' (P)": a ranked pairing; the heading's people are cast in S
@@ -596,16 +665,18 @@ class ShowBook:
             opens = line_start if slot is not None else offset
             if people:
                 offset = start + line.find(title, m.start("t"))  # the title after the people
-            found.append((offset, title, where, season, opens))
+            # (the heading as read: a person blanked out, a quote moved after "season N")
+            written = title in line[offset - start: offset - start + len(title) + 16]
+            found.append((offset, title, where, season, opens, written))
         if len(found) < 2:
             return
-        for offset, title, where, season, opens in found:
+        for offset, title, where, season, opens, written in found:
             if season is not None and 1 <= int(season[2]) <= 30:
                 show = self._season(season[1], int(season[2]), "season", title, 1.0)
             else:
                 show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
                 show.score += 1.0
-            if title not in self.text[offset:offset + len(title) + 16]:  # (after "3. " or "Wednesday: ")
+            if not written and title not in self.text[offset:offset + len(title) + 16]:  # (after "3. ", "Monday: ")
                 continue
             self.sections.append((opens, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
@@ -723,6 +794,21 @@ class ShowBook:
         if k < 0 or (self._section_ends and pos >= self._section_ends[k]):
             return None
         return self.sections[k][1]
+
+    def r22_topic_at(self, pos: int) -> Show | None:
+        """The show a paragraph turns to in its opening words ("Then there is S, which ...", "Turning to S",
+        "As for S", "Which brings us to S"): its facts that name no show are that show's (None elsewhere, and in
+        roundups, whose sections already say)."""
+        if self.sections:
+            return None
+        topics = getattr(self, "_r22_topics", None)
+        if topics is None:
+            topics = self._r22_topics = []
+            for m in _R22_TOPIC_TURN.finditer(self.text):
+                named = self.in_sentence(m.end(), min(len(self.text), m.end() + 80))
+                if named and named[0][0] <= m.end() + 1:
+                    topics.append((m.start(), _paragraph_end(self.text, m.start()), named[0][1]))
+        return next((show for start, end, show in topics if start <= pos < end), None)
 
     def at(self, pos: int) -> Show | None:
         """The show a fact at ``pos`` that names none is about: its section's, else the main one."""
@@ -1094,7 +1180,8 @@ def platform_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             platform = _platform(m["p"])
             group = "t" if "t" in m.groupdict() else "title"
             title = _whole_quote(book, m.start(group)) or m[group]
-            if title and (_person_like(title) or rule == "platform.label_bare" and clean_title(title) != title.strip()):
+            if title and (_person_like(title) or rule == "platform.label_bare" and clean_title(title) != title.strip()
+                          or _r22_family_name(title, book.text)):
                 continue  # a person's name is no title ("the tvN drama Park Ji-hoon led"); a bare one is whole
             if platform and title and book.resolve(title) is not None and clean_title(title):
                 out.append(Raw(FactKind.PLATFORM, m.start(), m.end(), rule, conf, show=clean_title(title),
@@ -1397,6 +1484,10 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
         else:
             show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
+            owner = _r22_count_owner(book, sents, m.start())
+            if owner is False:
+                continue
+            show = owner or show
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
         minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])
@@ -1405,6 +1496,38 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
                            show=_sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start()),
                            number=minutes))
     return out
+
+
+# a paragraph's opening words that turn to another show: "Then there is 'S'", "Turning to S", "As for S"
+_R22_TOPIC_TURN = re.compile(r"(?:(?<=\n\n)|^)(?:Then\s+there\s+(?:is|was|are)|Then\s+there(?:'s|\u2019s)|Turning\s+to"
+                             r"|As\s+for|Which\s+brings\s+us\s+to|Over\s+(?:in|on)|Now\s+for|On\s+to)\s+"
+                             r"(?=[\u2018\u201c\"'A-Z])")
+_R22_ITS_SEASON = re.compile(rf"(?:Its|Their)\s+{ORDINAL}\s+season\b")
+_R22_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$")
+
+
+def _r22_count_owner(book: ShowBook, sents: Sentences, pos: int) -> str | Literal[False] | None:
+    """Whose count a sentence naming shows gives: "S is about a family, and its eight episodes ..." after
+    another show in the sentence is the nearest S's before "its" in the clause; "Its second season ... is
+    shorter at ten episodes, and it landed on top of S" is that season's, never the S named after the count
+    (False: no show can be told)."""
+    sent = sents.at(pos)
+    if sent is None:
+        return None
+    text = book.text
+    if _R22_ITS_SEASON.match(text, sent.start, sent.end):
+        if any(at > pos for at, _ in book.in_sentence(sent.start, sent.end)) \
+                and _sibling_show(book, sents, pos) is None:
+            return False
+        return None
+    if not (_R22_ITS_BEFORE.search(text, max(sent.start, pos - 30), pos)
+            or re.match(r"(?:its|their)\s", text[pos:pos + 6])):
+        return None
+    clause = max(text.rfind(";", sent.start, pos), sent.start)
+    named = [(at, show) for at, show in book.in_sentence(sent.start, sent.end) if at < pos]
+    if len({show.title for _, show in named}) > 1 and named[-1][0] >= clause:
+        return named[-1][1].title
+    return None
 
 
 def _sibling_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:

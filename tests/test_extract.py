@@ -1741,3 +1741,54 @@ def test_a_news_profile_s_subject_has_the_credits_told_after_the_family_name():
             "Rain\u2019. He most recently appeared in Netflix's \u2018Ten Thousand Doors\u2019.")
     assert roles(text) == {("Min Jae-hoon", "Jo Seok-hwan", "Black Rain")}
     assert ("Min Jae-hoon", "Ten Thousand Doors") in cast(text)
+
+
+# -- round 23: unseen page layouts ------------------------------------------------------------------------------
+
+_R23_GUIDE = ("New this week: \u2018Salt Meadow\u2019 and more\n\n"
+              "Here is what is new.\n\n"
+              "SALT MEADOW\nWhere: Netflix | When: Friday\nCast: Ines Varga, Tomas Reyl\n\n"
+              "Ines Varga plays Ada Brook, a shepherd.\n\n"
+              "THE PAPER LANTERN CLUB\nWhere: Viki | When: Available now\nCast: Oh Min-seo\n\n"
+              "Oh Min-seo plays Yoon Da-eun, a student. Ten episodes.\n")
+
+
+def test_r23_capital_headings_over_a_where_line_head_sections():
+    assert roles(_R23_GUIDE) == {("Ines Varga", "Ada Brook", "Salt Meadow"),
+                                 ("Oh Min-seo", "Yoon Da-eun", "The Paper Lantern Club")}
+    assert ("Tomas Reyl", "Salt Meadow") in cast(_R23_GUIDE)
+    assert {(s, p) for s, _, p, *_ in kinds(_R23_GUIDE, FactKind.PLATFORM)} == {
+        ("Salt Meadow", "Netflix"), ("The Paper Lantern Club", "Viki")}
+    # capitals with no "Where:" line under them are a kicker, no show
+    plain = _R23_GUIDE.replace("Where: Netflix | ", "").replace("Where: Viki | ", "")
+    assert not any(s == "The Paper Lantern Club" for s, *_ in kinds(plain, FactKind.PLATFORM))
+    assert ("Oh Min-seo", "Yoon Da-eun", "The Paper Lantern Club") not in roles(plain)
+
+
+def test_r23_minutes_after_the_episode_count():
+    text = HEAD + "Eight episodes, roughly 50 minutes each."
+    assert {n for *_, n, _ in kinds(text, FactKind.EPISODE_MINUTES)} == {50}
+    # minutes with no "each" are a total, not an episode's length
+    assert kinds(HEAD + "Eight episodes, 50 minutes of it set at sea.", FactKind.EPISODE_MINUTES) == set()
+
+
+def test_r23_a_subject_of_any_origin_before_an_aside_keeps_its_part():
+    text = HEAD + "Cast: Ines Varga, Tomas Reyl\n\nInes Varga, in her first lead since her Emmy win, plays Ada Brook."
+    assert roles(text) == {("Ines Varga", "Ada Brook", "Lantern Harbour")}
+    # a name the article writes only once, of no shape known to be a person's, is no subject
+    assert roles(HEAD + "Silver Point, in its first run since 2020, stars as Ada Brook.") == set()
+
+
+def test_r23_is_back_too_as():
+    text = HEAD + "Mira Holt is back, too, as the clerk Oona Vey."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+    assert roles(HEAD + "Mira Holt is back, too, and Oona Vey is happy.") == set()
+
+
+def test_r23_a_family_name_is_a_described_part():
+    text = HEAD + "Cast: Tomas Reyl, Ines Varga\n\nReyl is Luke, the winemaker who lies; Varga plays Ada Brook."
+    assert ("Tomas Reyl", "Luke", "Lantern Harbour") in roles(text)
+    # a family name the article never gives a full name for, or a place after "is", is no part
+    assert not any(c == "Luke" for _, c, _ in roles(HEAD + "Reyl is Luke, the winemaker who lies."))
+    text = HEAD + "Cast: Tomas Reyl\n\nReyl is Lantern Harbour, the heart of it."
+    assert not any(p == "Tomas Reyl" and c != "Ada Brook" for p, c, _ in roles(text))

@@ -11,7 +11,7 @@ import re
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
-from .lexicon import NAME, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, to_number
+from .lexicon import NAME, NAME_STOP, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, platform_name, to_number
 from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title
 from .text import (
     Name,
@@ -53,7 +53,7 @@ _ROLE_VERB = re.compile(
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
-    r"|(?:returns?|returned|returning)\s+as|(?:is|are)\s+(?:also\s+)?back\s+as)"
+    r"|(?:returns?|returned|returning)(?:,\s+too,)?\s+as|(?:is|are)\s+(?:also\s+)?back(?:,\s+too,)?\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
     # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
     rf"|(?P<verdict>{_VERDICT}))\s+")
@@ -299,7 +299,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             # "A, best known for her role as C1 in S, will play C2": the subject before a comma-closed apposition
             ap = _APPOS_SUBJECT.fullmatch(left_seg)
             p = clean_name(ap["p"], sent.start + ap.start("p")) if ap else None
-            if p is not None and _person_shaped(p.text):
+            if p is not None and (_person_shaped(p.text) or _r23_named_again(text, p, book)):
                 out.append(_role(text, p, chars[0], "role.after_apposition", 0.75, show))
             continue
         if not persons:
@@ -456,6 +456,17 @@ def _korean_full(name: str) -> bool:
     """A Korean family name, then a hyphenated given name: "Go Eun-sae"."""
     words = name.split()
     return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" in words[1]
+
+
+def _r23_named_again(text: str, name: Name, book: ShowBook) -> bool:
+    """A full name of any origin ("Miranda Holt", "Kenji Fujimoto") that the article writes again, whole or
+    its last word alone ("Cast: Miranda Holt", "Holt ..."), and that names no show: a person, where the shape
+    alone says too little."""
+    words = name.text.split()
+    if not 2 <= len(words) <= 3 or book.known(name.text) or not all(w[:1].isupper() for w in words):
+        return False
+    rest = text[:name.start] + text[name.end:]
+    return re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", rest) is not None
 
 
 def _person_shaped(name: str) -> bool:
@@ -1667,6 +1678,7 @@ def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
 _IS_THE_NAMED = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})"
                            rf"(?=\s*[,;.]|\s+(?:who|in)\b)")
 _IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s")
+_R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+[a-z]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
 _TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
                          rf"(?:on\s+)?the\s+(?:title|lead|leading|central)\s+(?:role|part)\s+(?:of|as)\s+"
@@ -1719,6 +1731,21 @@ def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
         if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
             out.append(_role(text, p, c, "role.is_given_name", 0.7, None))
+    for m in sents.finditer(_R23_SURNAME_IS, (" is ",)):
+        # "Castellano is Luke, the winemaker who ...": a family name opening its clause, of a full name the
+        # article writes elsewhere ("Cast: Owen Castellano"), and a part described after the comma
+        sent = sents.at(m.start())
+        if sent is None or sent.headline or book.known(m["c"]) or book.known(m["p"]) or platform_name(m["c"]):
+            continue
+        before = text[sent.start:m.start()].rstrip()
+        if before and not before.endswith((";", ",")) or m["c"].lower() in NAME_STOP:
+            continue
+        full = re.search(rf"(?<![\w-]){TOK}[ ]{re.escape(m['p'])}(?![\w-])", text)
+        if full is None or book.known(full.group()):
+            continue
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
+            out.append(_role(text, p, c, "role.family_name_is", 0.7, None))
     for m in sents.finditer(_TITLE_ROLE, ("title role", "title part", "lead role", "leading role", "central role",
                                           "lead part")):
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))

@@ -1792,3 +1792,36 @@ def test_r23_a_family_name_is_a_described_part():
     assert not any(c == "Luke" for _, c, _ in roles(HEAD + "Reyl is Luke, the winemaker who lies."))
     text = HEAD + "Cast: Tomas Reyl\n\nReyl is Lantern Harbour, the heart of it."
     assert not any(p == "Tomas Reyl" and c != "Ada Brook" for p, c, _ in roles(text))
+
+
+def test_r23_an_awards_ceremony_and_a_part_s_job_title_are_no_show_or_crew():
+    text = HEAD + "Mira Holt won a prize at the KBS Drama Awards last year."
+    assert not any(s == "Awards" for s, *_ in kinds(text, FactKind.PLATFORM))
+    text = HEAD + "Tomas Reyl has been cast as Oona's demanding boss, Director Kang Dae-pil."
+    assert kinds(text, FactKind.DIRECTOR) == set()
+    assert roles(text) == {("Tomas Reyl", "Kang Dae-pil", "Lantern Harbour")}
+    # a director named after a comma that closes no part is still the show's director
+    text = HEAD + "The series was shot in Busan, and Director Kang Dae-pil keeps it moving."
+    assert {p for _, p, *_ in kinds(text, FactKind.DIRECTOR)} == {"Kang Dae-pil"}
+
+
+def test_r23_joining_the_pair_and_earlier_work_in_passing():
+    text = HEAD + "Mira Holt joins the pair as Oona Vey, a clerk."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+    text = HEAD + "Mira Holt plays Oona Vey. Holt appeared in the MBC comedy \u2018Seoul Runners\u2019 last year."
+    assert ("Mira Holt", "Seoul Runners") in cast(text)
+    text = HEAD + ("Mira Holt plays Oona Vey. Holt, who drew attention as the courier in Netflix's \u2018Midnight "
+                   "Relay\u2019, was discharged.")
+    assert ("Mira Holt", "Midnight Relay") in cast(text)
+    # a bare "appeared in" before a place, and someone the article does not cast, say nothing
+    assert cast(HEAD + "Mira Holt plays Oona Vey. Holt appeared in Busan last year.") == set()
+    text = HEAD + "Mira Holt plays Oona Vey. Dae Park, who drew attention as a cop in \u2018Night Relay\u2019, waved."
+    assert cast(text) == set()
+
+
+def test_r23_her_role_as_told_of_the_sentence_s_subject_by_family_name():
+    text = HEAD + ("Seo Ji-an plays Oona Vey. Seo debuted in 2019 and won a prize for her role as the violinist "
+                   "Ahn Sol in KBS2's \u2018Quiet Strings\u2019.")
+    assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") in roles(text)
+    # a family name of nobody the article casts is no one's
+    assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") not in roles(text.replace("Seo debuted", "Kim debuted"))

@@ -50,7 +50,8 @@ _ROLE_VERB = re.compile(
     r"|(?:is|was|are|were|been|being)\s+cast\s+as"
     r"|in\s+the\s+role\s+of"
     # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
-    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
+    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up"
+    r"|pair|duo|trio|couple|leads)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
     r"|(?:returns?|returned|returning)(?:,\s+too,)?\s+as|(?:is|are)\s+(?:also\s+)?back(?:,\s+too,)?\s+as)"
@@ -718,6 +719,25 @@ _NAMED_FRESH_OFF = re.compile(rf"(?P<p>{NAME}),\s+(?:fresh\s+(?:off|from)|coming
                               + r",\s+[a-z]")
 
 
+_R23_OPENING_NAME = re.compile(rf"(?P<p>{NAME})(?:,\s+\d{{1,2}},)?\s+[a-z]")
+
+
+def _r23_cast_subject(text: str, start: int, lead: str, known_people: frozenset[str], key) -> Name | None:
+    """The name opening a sentence whose lead names no other person, when it is one the article casts, in full
+    or by the family name of just one of them."""
+    m = _R23_OPENING_NAME.match(lead)
+    if m is None or key is None or re.search(rf"(?<![\w-]){NAME}[ ][{UP}][\w]*-[a-z]", lead[m.end():]):
+        return None
+    p = clean_name(m["p"], start + m.start("p"))
+    if p is None or p.text != m["p"]:
+        return None
+    if " " in p.text:
+        return p if key(p.text) in known_people else None
+    w = re.escape(p.text)
+    fits = {key(f.group()) for f in re.finditer(rf"(?<![\w-])(?:{w}[ ]{TOK}|{TOK}[ ]{w})(?![\w-])", text)}
+    return p if len(fits & known_people) == 1 else None
+
+
 def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_people: frozenset[str] = frozenset(),
                          key=None) -> list[Raw]:
     """Roles and cast of a person in other shows, only where the person is certain: the sentence's own
@@ -746,6 +766,13 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
                 p = clean_name(s["p"], sent.start + s.start("p")) if s and _KNOWN_FOR.search(lead) else None
                 if p is None and (s := _NAMED_KNOWN_FOR.search(lead)):
                     p = known(s)
+                if p is None and m["pr"] in ("her", "his"):
+                    # "Seo debuted in 2019 and won a prize for her role as C in S": the sentence's subject, a
+                    # person the article casts (in full or by the one family name that fits)
+                    p = _r23_cast_subject(text, sent.start, lead, known_people, key)
+                    if p is not None and c is not None:
+                        out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
+                    continue
             if p is None or c is None or not _person_shaped(p.text):
                 continue
             out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
@@ -787,6 +814,8 @@ _APPEARED_IN = re.compile(
     # a bare "starred in": only before a title in quotes or after a platform's possessive (see passing_cast_facts)
     r"|(?P<bare>(?:starred|appeared|featured)\s+in)"
     r"|(?:broke\s+out|rose\s+to\s+fame|made\s+(?:his|her)\s+(?:debut|name))\s+in"
+    # "Bae, who drew attention as the motorbike courier in S": noticed in a part the article does not name
+    r"|(?:drew|drawn|caught|grabbed|won)\s+(?:attention|notice|praise)\s+(?:as\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?)?in"
     rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
@@ -866,7 +895,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                 continue  # "A, so good in S, ...": only as an aside after the name
             if not lead.strip() and not m["obj"]:
                 continue  # a verb with no subject at all
-            if m["bare"] and not re.match(rf"\s+(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+|{_QO})",
+            if m["bare"] and not re.match(rf"\s+(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+|(?:(?:{PLATFORM})\s+)?"
+                                          rf"(?:[a-z-]+\s+){{0,2}}{_QO})",
                                           seg[m.end("bare"):m.end("bare") + 40]):
                 continue  # "She appeared in Busan": a bare "appeared in" needs a title in quotes or a platform's
             p = who(lead, sent)
@@ -1476,6 +1506,8 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         before = _JOB_WORD_BEFORE.search(text, max(sent.start, m.start() - 30), m.start())
         if before is not None and before[1] in _NOT_CREW:
             continue  # "A's hospital director Kang Jae-pil", "the museum director C": a character's job
+        if _R23_PART_APPOSITION.search(text, max(sent.start, m.start() - 80), m.start()):
+            continue  # "B has been cast as Seung-gi's demanding boss, Director Oh": the part, with its job
         kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors") else FactKind.WRITER
         show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
@@ -1678,6 +1710,8 @@ def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
 _IS_THE_NAMED = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})"
                            rf"(?=\s*[,;.]|\s+(?:who|in)\b)")
 _IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s")
+_R23_PART_APPOSITION = re.compile(r"\b(?:as|plays?|played|playing|portrays?|portrayed|portraying)\s+"
+                                  r"(?:the|a|an|his|her|their|[\w-]+(?:'s|\u2019s))\s+[^,;.()]{1,50},\s*$")
 _R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+[a-z]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
 _TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"

@@ -1825,3 +1825,20 @@ def test_r23_her_role_as_told_of_the_sentence_s_subject_by_family_name():
     assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") in roles(text)
     # a family name of nobody the article casts is no one's
     assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") not in roles(text.replace("Seo debuted", "Kim debuted"))
+
+
+def test_r23_brought_to_life_by_after_an_aside_and_a_gapped_second_pair():
+    text = HEAD + ("The middle child, Yoo Da-mi, a failed poet who never left, is brought to life by Gong Ha-yeon, "
+                   "and the youngest, Yoo Da-jun, by Nam Tae-ho in his first major role.")
+    assert roles(text) == {("Gong Ha-yeon", "Yoo Da-mi", "Lantern Harbour"),
+                           ("Nam Tae-ho", "Yoo Da-jun", "Lantern Harbour")}
+    # "by" after no verb of playing names no actor
+    assert roles(HEAD + "The middle child, Yoo Da-mi, is loved by Gong Ha-yeon.") == set()
+
+
+def test_r23_a_comma_inside_the_closing_quote_is_no_part_of_the_title():
+    text = HEAD + "Mira Holt, remembered for \"Rice Cake Road,\" plays Oona Vey. \"Rice Cake Road\" aired on MBC."
+    assert ("Rice Cake Road", "MBC") in {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    # a quoted remark that ends with a comma stays no title
+    text = HEAD + "\"I wanted to make a quiet drama,\" Kang said. It streams on Netflix."
+    assert not any("quiet" in (s or "") for s, *_ in kinds(text, FactKind.PLATFORM))

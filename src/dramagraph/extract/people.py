@@ -694,6 +694,18 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue  # "C, a man who is played by": a clause, not a description
         if c and p and sent:
             out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
+    for m in sents.finditer(_R23_BROUGHT_BY, (" by ",)):
+        # "C, a failed novelist who ..., is brought to life by A, and the youngest, D, by B": a long aside
+        # before the verb, and a second pair that leaves the verb out
+        sent = sents.at(m.start())
+        for ck, pk in (("c", "p"), ("c2", "p2")):
+            if m[ck] is None:
+                continue
+            c, p = clean_name(m[ck], m.start(ck)), clean_name(m[pk], m.start(pk))
+            if sent and c and p and c.text == m[ck] and " " in p.text and not book.known(c.text) \
+                    and not book.known(p.text):
+                out.append(_role(text, p, c, "role.brought_to_life_by", 0.8,
+                                 _show_after(text, p.end, sent.end, book)))
     return out
 
 
@@ -1712,6 +1724,10 @@ _IS_THE_NAMED = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+
 _IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s")
 _R23_PART_APPOSITION = re.compile(r"\b(?:as|plays?|played|playing|portrays?|portrayed|portraying)\s+"
                                   r"(?:the|a|an|his|her|their|[\w-]+(?:'s|\u2019s))\s+[^,;.()]{1,50},\s*$")
+_R23_BROUGHT_BY = re.compile(
+    rf"(?P<c>{NAME})(?:,\s+(?:a|an|the|his|her)\s+[^,;.()\n]{{3,70}},)?\s+(?:is|was|will\s+be)\s+"
+    rf"(?:brought\s+to\s+life|played|portrayed|embodied)\s+by\s+(?P<p>{NAME})(?:\s+in\s+[^,;.\n]{{0,30}})?"
+    rf"(?:,?\s+and\s+(?:the|his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+(?P<c2>{NAME}),\s+by\s+(?P<p2>{NAME}))?")
 _R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+[a-z]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
 _TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"

@@ -75,7 +75,8 @@ _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "roma
 _W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque|style|inspired)$", re.I)
 
-_QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?){_QC}(?![a-z])")
+# (a newspaper's comma or stop inside the closing quote is no part of the title: 'in "Rice Cake Road," gives')
+_QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?)[,.]?{_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
 _PLATFORM_TITLE = _needs_platform(re.compile(
     rf"{PLATFORM}(?:'s|\u2019s)\s+(?:(?:{_ADJ}|{_LABEL})\s+)*{_QO}?(?P<pos>{TITLE})"

@@ -1842,3 +1842,14 @@ def test_r23_a_comma_inside_the_closing_quote_is_no_part_of_the_title():
     # a quoted remark that ends with a comma stays no title
     text = HEAD + "\"I wanted to make a quiet drama,\" Kang said. It streams on Netflix."
     assert not any("quiet" in (s or "") for s, *_ in kinds(text, FactKind.PLATFORM))
+
+
+def test_r23_a_full_name_is_a_described_part_and_a_count_before_minutes():
+    text = HEAD + "The basics: Jang Seo-yun is Yeon-hwa, a 999-year-old fox who wants to be human."
+    assert roles(text) == {("Jang Seo-yun", "Yeon-hwa", "Lantern Harbour")}
+    # a place after "is" is no part; a name of no person's shape, written once, is no actor
+    assert roles(HEAD + "The basics: Jang Seo-yun is Busan, a port city.") == set()
+    assert roles(HEAD + "The basics: Silver Point is Marlow, a town by the sea.") == set()
+    text = HEAD + "It's 16 episodes, roughly 65 minutes each."
+    assert {n for *_, n, _ in kinds(text, FactKind.EPISODES)} == {16}
+    assert kinds(HEAD + "It's 16 episodes, give or take.", FactKind.EPISODES) == set()

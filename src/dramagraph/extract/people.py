@@ -1728,7 +1728,10 @@ _R23_BROUGHT_BY = re.compile(
     rf"(?P<c>{NAME})(?:,\s+(?:a|an|the|his|her)\s+[^,;.()\n]{{3,70}},)?\s+(?:is|was|will\s+be)\s+"
     rf"(?:brought\s+to\s+life|played|portrayed|embodied)\s+by\s+(?P<p>{NAME})(?:\s+in\s+[^,;.\n]{{0,30}})?"
     rf"(?:,?\s+and\s+(?:the|his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+(?P<c2>{NAME}),\s+by\s+(?P<p2>{NAME}))?")
-_R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+[a-z]")
+# (never a place: "A is Busan, a city by the sea")
+_R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK}(?:[ ]{TOK}){{0,2}})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+"
+                             r"(?!(?:[a-z-]+\s+)?(?:city|town|village|country|region|province|district|island|place"
+                             r"|port|capital|nation)\b)[a-z0-9]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
 _TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
                          rf"(?:on\s+)?the\s+(?:title|lead|leading|central)\s+(?:role|part)\s+(?:of|as)\s+"
@@ -1788,14 +1791,19 @@ def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if sent is None or sent.headline or book.known(m["c"]) or book.known(m["p"]) or platform_name(m["c"]):
             continue
         before = text[sent.start:m.start()].rstrip()
-        if before and not before.endswith((";", ",")) or m["c"].lower() in NAME_STOP:
-            continue
-        full = re.search(rf"(?<![\w-]){TOK}[ ]{re.escape(m['p'])}(?![\w-])", text)
-        if full is None or book.known(full.group()):
+        if before and not before.endswith((";", ",", ":")) or m["c"].lower() in NAME_STOP:
             continue
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        if p is not None and " " in p.text:
+            # "Jang Seo-yun is Yeon-hwa, a 999-year-old gumiho": a full name, a person's by shape or named again
+            if p.text != m["p"] or not (_person_shaped(p.text) or _r23_named_again(text, p, book)):
+                continue
+        else:
+            full = re.search(rf"(?<![\w-]){TOK}[ ]{re.escape(m['p'])}(?![\w-])", text)
+            if full is None or book.known(full.group()):
+                continue
         if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
-            out.append(_role(text, p, c, "role.family_name_is", 0.7, None))
+            out.append(_role(text, p, c, "role.is_described", 0.7, None))
     for m in sents.finditer(_TITLE_ROLE, ("title role", "title part", "lead role", "leading role", "central role",
                                           "lead part")):
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))

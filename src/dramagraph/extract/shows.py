@@ -962,8 +962,8 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
-    # "Eight episodes of roughly 50 minutes each"
-    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
+    # "Eight episodes of roughly 50 minutes each", "It's 16 episodes, roughly 65 minutes each"
+    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes(?:\s+of|,)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
     # "(episode 5 of 12)": a listing's place in the run tells the run
     rf"|(?:\bepisode\s+\d{{1,3}}\s+of\s+(?P<n7>\d{{1,3}})\b)",
     re.IGNORECASE,

@@ -1897,3 +1897,115 @@ def test_a_paragraph_turning_to_another_show_keeps_its_parts_there():
     text = ("Two shows by one writer\n\n\u2018Salt Road\u2019 is the better show. Mira Holt plays Oona Vey.\n\n"
             "Unlike \u2018Kite Hill\u2019, it is never gentle. Go Ara-mi plays the teacher Bae Yun-seo.")
     assert ("Go Ara-mi", "Bae Yun-seo", "Salt Road") in roles(text)
+
+
+# -- round 23: unseen page layouts ------------------------------------------------------------------------------
+
+_R23_GUIDE = ("New this week: \u2018Salt Meadow\u2019 and more\n\n"
+              "Here is what is new.\n\n"
+              "SALT MEADOW\nWhere: Netflix | When: Friday\nCast: Ines Varga, Tomas Reyl\n\n"
+              "Ines Varga plays Ada Brook, a shepherd.\n\n"
+              "THE PAPER LANTERN CLUB\nWhere: Viki | When: Available now\nCast: Oh Min-seo\n\n"
+              "Oh Min-seo plays Yoon Da-eun, a student. Ten episodes.\n")
+
+
+def test_r23_capital_headings_over_a_where_line_head_sections():
+    assert roles(_R23_GUIDE) == {("Ines Varga", "Ada Brook", "Salt Meadow"),
+                                 ("Oh Min-seo", "Yoon Da-eun", "The Paper Lantern Club")}
+    assert ("Tomas Reyl", "Salt Meadow") in cast(_R23_GUIDE)
+    assert {(s, p) for s, _, p, *_ in kinds(_R23_GUIDE, FactKind.PLATFORM)} == {
+        ("Salt Meadow", "Netflix"), ("The Paper Lantern Club", "Viki")}
+    # capitals with no "Where:" line under them are a kicker, no show
+    plain = _R23_GUIDE.replace("Where: Netflix | ", "").replace("Where: Viki | ", "")
+    assert not any(s == "The Paper Lantern Club" for s, *_ in kinds(plain, FactKind.PLATFORM))
+    assert ("Oh Min-seo", "Yoon Da-eun", "The Paper Lantern Club") not in roles(plain)
+
+
+def test_r23_minutes_after_the_episode_count():
+    text = HEAD + "Eight episodes, roughly 50 minutes each."
+    assert {n for *_, n, _ in kinds(text, FactKind.EPISODE_MINUTES)} == {50}
+    # minutes with no "each" are a total, not an episode's length
+    assert kinds(HEAD + "Eight episodes, 50 minutes of it set at sea.", FactKind.EPISODE_MINUTES) == set()
+
+
+def test_r23_a_subject_of_any_origin_before_an_aside_keeps_its_part():
+    text = HEAD + "Cast: Ines Varga, Tomas Reyl\n\nInes Varga, in her first lead since her Emmy win, plays Ada Brook."
+    assert roles(text) == {("Ines Varga", "Ada Brook", "Lantern Harbour")}
+    # a name the article writes only once, of no shape known to be a person's, is no subject
+    assert roles(HEAD + "Silver Point, in its first run since 2020, stars as Ada Brook.") == set()
+
+
+def test_r23_is_back_too_as():
+    text = HEAD + "Mira Holt is back, too, as the clerk Oona Vey."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+    assert roles(HEAD + "Mira Holt is back, too, and Oona Vey is happy.") == set()
+
+
+def test_r23_a_family_name_is_a_described_part():
+    text = HEAD + "Cast: Tomas Reyl, Ines Varga\n\nReyl is Luke, the winemaker who lies; Varga plays Ada Brook."
+    assert ("Tomas Reyl", "Luke", "Lantern Harbour") in roles(text)
+    # a family name the article never gives a full name for, or a place after "is", is no part
+    assert not any(c == "Luke" for _, c, _ in roles(HEAD + "Reyl is Luke, the winemaker who lies."))
+    text = HEAD + "Cast: Tomas Reyl\n\nReyl is Lantern Harbour, the heart of it."
+    assert not any(p == "Tomas Reyl" and c != "Ada Brook" for p, c, _ in roles(text))
+
+
+def test_r23_an_awards_ceremony_and_a_part_s_job_title_are_no_show_or_crew():
+    text = HEAD + "Mira Holt won a prize at the KBS Drama Awards last year."
+    assert not any(s == "Awards" for s, *_ in kinds(text, FactKind.PLATFORM))
+    text = HEAD + "Tomas Reyl has been cast as Oona's demanding boss, Director Kang Dae-pil."
+    assert kinds(text, FactKind.DIRECTOR) == set()
+    assert roles(text) == {("Tomas Reyl", "Kang Dae-pil", "Lantern Harbour")}
+    # a director named after a comma that closes no part is still the show's director
+    text = HEAD + "The series was shot in Busan, and Director Kang Dae-pil keeps it moving."
+    assert {p for _, p, *_ in kinds(text, FactKind.DIRECTOR)} == {"Kang Dae-pil"}
+
+
+def test_r23_joining_the_pair_and_earlier_work_in_passing():
+    text = HEAD + "Mira Holt joins the pair as Oona Vey, a clerk."
+    assert roles(text) == {("Mira Holt", "Oona Vey", "Lantern Harbour")}
+    text = HEAD + "Mira Holt plays Oona Vey. Holt appeared in the MBC comedy \u2018Seoul Runners\u2019 last year."
+    assert ("Mira Holt", "Seoul Runners") in cast(text)
+    text = HEAD + ("Mira Holt plays Oona Vey. Holt, who drew attention as the courier in Netflix's \u2018Midnight "
+                   "Relay\u2019, was discharged.")
+    assert ("Mira Holt", "Midnight Relay") in cast(text)
+    # a bare "appeared in" before a place, and someone the article does not cast, say nothing
+    assert cast(HEAD + "Mira Holt plays Oona Vey. Holt appeared in Busan last year.") == set()
+    text = HEAD + "Mira Holt plays Oona Vey. Dae Park, who drew attention as a cop in \u2018Night Relay\u2019, waved."
+    assert cast(text) == set()
+
+
+def test_r23_her_role_as_told_of_the_sentence_s_subject_by_family_name():
+    text = HEAD + ("Seo Ji-an plays Oona Vey. Seo debuted in 2019 and won a prize for her role as the violinist "
+                   "Ahn Sol in KBS2's \u2018Quiet Strings\u2019.")
+    assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") in roles(text)
+    # a family name of nobody the article casts is no one's
+    assert ("Seo Ji-an", "Ahn Sol", "Quiet Strings") not in roles(text.replace("Seo debuted", "Kim debuted"))
+
+
+def test_r23_brought_to_life_by_after_an_aside_and_a_gapped_second_pair():
+    text = HEAD + ("The middle child, Yoo Da-mi, a failed poet who never left, is brought to life by Gong Ha-yeon, "
+                   "and the youngest, Yoo Da-jun, by Nam Tae-ho in his first major role.")
+    assert roles(text) == {("Gong Ha-yeon", "Yoo Da-mi", "Lantern Harbour"),
+                           ("Nam Tae-ho", "Yoo Da-jun", "Lantern Harbour")}
+    # "by" after no verb of playing names no actor
+    assert roles(HEAD + "The middle child, Yoo Da-mi, is loved by Gong Ha-yeon.") == set()
+
+
+def test_r23_a_comma_inside_the_closing_quote_is_no_part_of_the_title():
+    text = HEAD + "Mira Holt, remembered for \"Rice Cake Road,\" plays Oona Vey. \"Rice Cake Road\" aired on MBC."
+    assert ("Rice Cake Road", "MBC") in {(s, p) for s, _, p, *_ in kinds(text, FactKind.PLATFORM)}
+    # a quoted remark that ends with a comma stays no title
+    text = HEAD + "\"I wanted to make a quiet drama,\" Kang said. It streams on Netflix."
+    assert not any("quiet" in (s or "") for s, *_ in kinds(text, FactKind.PLATFORM))
+
+
+def test_r23_a_full_name_is_a_described_part_and_a_count_before_minutes():
+    text = HEAD + "The basics: Jang Seo-yun is Yeon-hwa, a 999-year-old fox who wants to be human."
+    assert roles(text) == {("Jang Seo-yun", "Yeon-hwa", "Lantern Harbour")}
+    # a place after "is" is no part; a name of no person's shape, written once, is no actor
+    assert roles(HEAD + "The basics: Jang Seo-yun is Busan, a port city.") == set()
+    assert roles(HEAD + "The basics: Silver Point is Marlow, a town by the sea.") == set()
+    text = HEAD + "It's 16 episodes, roughly 65 minutes each."
+    assert {n for *_, n, _ in kinds(text, FactKind.EPISODES)} == {16}
+    assert kinds(HEAD + "It's 16 episodes, give or take.", FactKind.EPISODES) == set()

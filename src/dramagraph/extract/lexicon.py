@@ -144,4 +144,5 @@ anthology review trailer cast first last new kbs mbc sbs tvn jtbc ena apple prim
 photo credit source watch read also related latest lead leads star stars starring director writer
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend
+awards festival
 """.split())

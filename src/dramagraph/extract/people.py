@@ -11,7 +11,7 @@ import re
 
 from ..models import FactKind
 from ..names import KOREAN_SURNAMES, fold, person_key
-from .lexicon import NAME, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, to_number
+from .lexicon import NAME, NAME_STOP, NUMBER, ORDINAL, PLATFORM, POSS, TOK, UP, platform_name, to_number
 from .shows import _QC, _QO, _STILL_FROM, TITLE, TITLE_CHARS, TITLE_FIRST, ShowBook, clean_title, quoted_title
 from .text import (
     Name,
@@ -51,10 +51,11 @@ _ROLE_VERB = re.compile(
     r"|(?:is|was|are|were|been|being)\s+cast\s+as"
     r"|in\s+the\s+role\s+of"
     # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
-    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up)))?"
+    r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up"
+    r"|pair|duo|trio|couple|leads)))?"
     r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
-    r"|(?:returns?|returned|returning)\s+as|(?:is|are)\s+(?:also\s+)?back\s+as)"
+    r"|(?:returns?|returned|returning)(?:,\s+too,)?\s+as|(?:is|are)\s+(?:also\s+)?back(?:,\s+too,)?\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
     # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
     rf"|(?P<verdict>{_VERDICT}))\s+")
@@ -302,7 +303,7 @@ def role_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             # "A, best known for her role as C1 in S, will play C2": the subject before a comma-closed apposition
             ap = _APPOS_SUBJECT.fullmatch(left_seg)
             p = clean_name(ap["p"], sent.start + ap.start("p")) if ap else None
-            if p is not None and _person_shaped(p.text):
+            if p is not None and (_person_shaped(p.text) or _r23_named_again(text, p, book)):
                 out.append(_role(text, p, chars[0], "role.after_apposition", 0.75, show))
             continue
         if not persons:
@@ -461,6 +462,17 @@ def _korean_full(name: str) -> bool:
     """A Korean family name, then a hyphenated given name: "Go Eun-sae"."""
     words = name.split()
     return len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and "-" in words[1]
+
+
+def _r23_named_again(text: str, name: Name, book: ShowBook) -> bool:
+    """A full name of any origin ("Miranda Holt", "Kenji Fujimoto") that the article writes again, whole or
+    its last word alone ("Cast: Miranda Holt", "Holt ..."), and that names no show: a person, where the shape
+    alone says too little."""
+    words = name.text.split()
+    if not 2 <= len(words) <= 3 or book.known(name.text) or not all(w[:1].isupper() for w in words):
+        return False
+    rest = text[:name.start] + text[name.end:]
+    return re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", rest) is not None
 
 
 def _person_shaped(name: str) -> bool:
@@ -687,6 +699,18 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue  # "C, a man who is played by": a clause, not a description
         if c and p and sent:
             out.append(_role(text, p, c, "role.played_by", 0.9, _show_after(text, p.end, sent.end, book)))
+    for m in sents.finditer(_R23_BROUGHT_BY, (" by ",)):
+        # "C, a failed novelist who ..., is brought to life by A, and the youngest, D, by B": a long aside
+        # before the verb, and a second pair that leaves the verb out
+        sent = sents.at(m.start())
+        for ck, pk in (("c", "p"), ("c2", "p2")):
+            if m[ck] is None:
+                continue
+            c, p = clean_name(m[ck], m.start(ck)), clean_name(m[pk], m.start(pk))
+            if sent and c and p and c.text == m[ck] and " " in p.text and not book.known(c.text) \
+                    and not book.known(p.text):
+                out.append(_role(text, p, c, "role.brought_to_life_by", 0.8,
+                                 _show_after(text, p.end, sent.end, book)))
     return out
 
 
@@ -717,6 +741,25 @@ _NAMED_FRESH_OFF = re.compile(rf"(?P<p>{NAME}),\s+(?:fresh\s+(?:off|from)|coming
                               + r",\s+[a-z]")
 
 
+_R23_OPENING_NAME = re.compile(rf"(?P<p>{NAME})(?:,\s+\d{{1,2}},)?\s+[a-z]")
+
+
+def _r23_cast_subject(text: str, start: int, lead: str, known_people: frozenset[str], key) -> Name | None:
+    """The name opening a sentence whose lead names no other person, when it is one the article casts, in full
+    or by the family name of just one of them."""
+    m = _R23_OPENING_NAME.match(lead)
+    if m is None or key is None or re.search(rf"(?<![\w-]){NAME}[ ][{UP}][\w]*-[a-z]", lead[m.end():]):
+        return None
+    p = clean_name(m["p"], start + m.start("p"))
+    if p is None or p.text != m["p"]:
+        return None
+    if " " in p.text:
+        return p if key(p.text) in known_people else None
+    w = re.escape(p.text)
+    fits = {key(f.group()) for f in re.finditer(rf"(?<![\w-])(?:{w}[ ]{TOK}|{TOK}[ ]{w})(?![\w-])", text)}
+    return p if len(fits & known_people) == 1 else None
+
+
 def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_people: frozenset[str] = frozenset(),
                          key=None) -> list[Raw]:
     """Roles and cast of a person in other shows, only where the person is certain: the sentence's own
@@ -745,6 +788,13 @@ def passing_credit_facts(text: str, sents: Sentences, book: ShowBook, known_peop
                 p = clean_name(s["p"], sent.start + s.start("p")) if s and _KNOWN_FOR.search(lead) else None
                 if p is None and (s := _NAMED_KNOWN_FOR.search(lead)):
                     p = known(s)
+                if p is None and m["pr"] in ("her", "his"):
+                    # "Seo debuted in 2019 and won a prize for her role as C in S": the sentence's subject, a
+                    # person the article casts (in full or by the one family name that fits)
+                    p = _r23_cast_subject(text, sent.start, lead, known_people, key)
+                    if p is not None and c is not None:
+                        out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
+                    continue
             if p is None or c is None or not _person_shaped(p.text):
                 continue
             out.append(_role(text, p, c, "role.credit_in_passing", 0.7, title))
@@ -799,6 +849,8 @@ _APPEARED_IN = re.compile(
     r"|went\s+on\s+to\s+(?:headline|front|lead|star\s+in)|headlined|fronted|led)"
     r"|(?:broke\s+out|(?:rose|shot)\s+to\s+(?:fame|stardom|prominence)|made\s+(?:his|her)\s+(?:debut|name))"
     r"\s+(?:in|through|with)"
+    # "Bae, who drew attention as the motorbike courier in S": noticed in a part the article does not name
+    r"|(?:drew|drawn|caught|grabbed|won)\s+(?:attention|notice|praise)\s+(?:as\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?)?in"
     rf"|(?:had|made)\s+{_PASSING_PART}\s+in"
     r"|(?:is|was)\s+(?:perhaps\s+|still\s+)?(?:best\s+)?(?:known|remembered)\s+for\s+(?:(?:his|her)\s+"
     r"(?:turn|role|part|performance)\s+as|playing)\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){1,5}?in"
@@ -897,7 +949,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                 continue  # "A, so good in S, ...": only as an aside after the name
             if not lead.strip() and not m["obj"]:
                 continue  # a verb with no subject at all
-            if m["bare"] and not re.match(rf"\s+(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+|{_QO})",
+            if m["bare"] and not re.match(rf"\s+(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+|(?:(?:{PLATFORM})\s+)?"
+                                          rf"(?:[a-z-]+\s+){{0,2}}{_QO})",
                                           seg[m.end("bare"):m.end("bare") + 40]):
                 continue  # "She appeared in Busan": a bare "appeared in" needs a title in quotes or a platform's
             p = who(lead, sent)
@@ -1562,6 +1615,8 @@ def crew_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         before = _JOB_WORD_BEFORE.search(text, max(sent.start, m.start() - 30), m.start())
         if before is not None and before[1] in _NOT_CREW:
             continue  # "A's hospital director Kang Jae-pil", "the museum director C": a character's job
+        if _R23_PART_APPOSITION.search(text, max(sent.start, m.start() - 80), m.start()):
+            continue  # "B has been cast as Seung-gi's demanding boss, Director Oh": the part, with its job
         kind = FactKind.DIRECTOR if m["k"].lower() in ("director", "directors") else FactKind.WRITER
         show = _season_job(book, sent.start, m.start()) or _show_before(book, sents, m.start())
         if m["k"].endswith("s"):
@@ -1764,6 +1819,16 @@ def nominee_facts(text: str, book: ShowBook) -> list[Raw]:
 _IS_THE_NAMED = re.compile(rf"(?P<p>{NAME})\s+is\s+the\s+(?P<d>(?:[a-z][\w-]*\s+){{1,3}})(?P<c>{NAME})"
                            rf"(?=\s*[,;.]|\s+(?:who|in)\b)")
 _IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s")
+_R23_PART_APPOSITION = re.compile(r"\b(?:as|plays?|played|playing|portrays?|portrayed|portraying)\s+"
+                                  r"(?:the|a|an|his|her|their|[\w-]+(?:'s|\u2019s))\s+[^,;.()]{1,50},\s*$")
+_R23_BROUGHT_BY = re.compile(
+    rf"(?P<c>{NAME})(?:,\s+(?:a|an|the|his|her)\s+[^,;.()\n]{{3,70}},)?\s+(?:is|was|will\s+be)\s+"
+    rf"(?:brought\s+to\s+life|played|portrayed|embodied)\s+by\s+(?P<p>{NAME})(?:\s+in\s+[^,;.\n]{{0,30}})?"
+    rf"(?:,?\s+and\s+(?:the|his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+(?P<c2>{NAME}),\s+by\s+(?P<p2>{NAME}))?")
+# (never a place: "A is Busan, a city by the sea")
+_R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK}(?:[ ]{TOK}){{0,2}})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+"
+                             r"(?!(?:[a-z-]+\s+)?(?:city|town|village|country|region|province|district|island|place"
+                             r"|port|capital|nation)\b)[a-z0-9]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
 _TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
                          rf"(?:on\s+)?the\s+(?:title|lead|leading|central)\s+(?:role|part)\s+(?:of|as)\s+"
@@ -1816,6 +1881,26 @@ def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
         if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
             out.append(_role(text, p, c, "role.is_given_name", 0.7, None))
+    for m in sents.finditer(_R23_SURNAME_IS, (" is ",)):
+        # "Castellano is Luke, the winemaker who ...": a family name opening its clause, of a full name the
+        # article writes elsewhere ("Cast: Owen Castellano"), and a part described after the comma
+        sent = sents.at(m.start())
+        if sent is None or sent.headline or book.known(m["c"]) or book.known(m["p"]) or platform_name(m["c"]):
+            continue
+        before = text[sent.start:m.start()].rstrip()
+        if before and not before.endswith((";", ",", ":")) or m["c"].lower() in NAME_STOP:
+            continue
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        if p is not None and " " in p.text:
+            # "Jang Seo-yun is Yeon-hwa, a 999-year-old gumiho": a full name, a person's by shape or named again
+            if p.text != m["p"] or not (_person_shaped(p.text) or _r23_named_again(text, p, book)):
+                continue
+        else:
+            full = re.search(rf"(?<![\w-]){TOK}[ ]{re.escape(m['p'])}(?![\w-])", text)
+            if full is None or book.known(full.group()):
+                continue
+        if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
+            out.append(_role(text, p, c, "role.is_described", 0.7, None))
     for m in sents.finditer(_TITLE_ROLE, ("title role", "title part", "lead role", "leading role", "central role",
                                           "lead part")):
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))

@@ -79,7 +79,8 @@ _W_LABELS = ("drama", "series", "sitcom", "anthology", "show", "thriller", "roma
 _W_EPISODES = ("episode", "instalment", "installment", "chapters", "parts", "minute", "-part")  # "eight-part thriller"
 _SUFFIX_BAD = re.compile(r"-(?:winning|nominated|born|based|led|starring|esque|style|inspired)$", re.I)
 
-# (news desks close a title's quotes after the sentence's comma or stop: "‘Rain on Sunday,’ and")
+# (news desks close a title's quotes after the sentence's comma or stop: "‘Rain on Sunday,’ and", 'in
+# "Rice Cake Road," gives': the comma or stop is no part of the title)
 _QUOTED = re.compile(rf"{_QO}(?P<q>[A-Z0-9][^\"\u201c\u201d\u2018\u2019\n]{{0,60}}?)[,.]?{_QC}(?![a-z])")
 _LABELLED = re.compile(rf"(?<![\w-]){_LABEL}(?:\s+(?i:review))?:?\s+{_QO}?(?P<lab>{TITLE})")
 _PLATFORM_TITLE = _needs_platform(re.compile(
@@ -331,6 +332,21 @@ def clean_title(raw: str) -> str | None:
     if owner is not None and _person_like(" ".join(out[owner + 1:])):
         return None  # "The Uncanny Counter's Jo Byeong-gyu": a show's actor, not a title
     return title
+
+
+def _r23_recase(caps: str, book: ShowBook) -> str:
+    """An all-capitals heading's title as a show's title: a known show's spelling where one has its words
+    ("TOKYO NIGHT FERRY SEASON 2" -> "Tokyo Night Ferry season 2"), else each word capitalised but the small
+    ones ("THE JADE PAVILION" -> "The Jade Pavilion")."""
+    season = _HEADING_SEASON.fullmatch(caps)
+    base = season[1] if season else caps
+    known = book.plain.get(title_key(base))
+    if known is not None and not known.title.isupper():
+        spelled = known.title
+    else:
+        words = base.lower().split()
+        spelled = " ".join(w if k and re.fullmatch(SMALL, w) else w[:1].upper() + w[1:] for k, w in enumerate(words))
+    return f"{spelled} season {season[2]}" if season else spelled
 
 
 def _paragraph_end(text: str, start: int) -> int:
@@ -671,12 +687,18 @@ class ShowBook:
         if len(found) < 2:
             return
         for offset, title, where, season, opens, written in found:
+            shown = title
+            if title.isupper():
+                # "THE GLASS ORCHARD" over a "Where: P" line: the show in the case the rest of the page writes
+                # it, else in title case
+                season = _HEADING_SEASON.fullmatch(_r23_recase(title, self)) if season is not None else None
+                title = season[0] if season is not None else _r23_recase(title, self)
             if season is not None and 1 <= int(season[2]) <= 30:
                 show = self._season(season[1], int(season[2]), "season", title, 1.0)
             else:
                 show = self.plain.get(title_key(title)) or self._plain(title, 0.0)
                 show.score += 1.0
-            if not written and title not in self.text[offset:offset + len(title) + 16]:  # (after "3. ", "Monday: ")
+            if not written and shown not in self.text[offset:offset + len(shown) + 16]:  # (after "3. ", "Monday: ")
                 continue
             self.sections.append((opens, show, where))
         self._section_starts = [start for start, _, _ in self.sections]
@@ -1073,8 +1095,8 @@ _EPISODES = fold_case(re.compile(
     rf"|(?:\b(?P<n3>{NUMBER})\s+episodes\s*\(\d{{4}}\))"
     rf"|(?:\b(?P<n4>{NUMBER})\s+(?:\d{{1,3}}-minute|hour-long|one-hour)\s+episodes\b)"
     rf"|(?:\b(?P<n5>{NUMBER})\s+episodes\s+in\s+(?:all|total)\b)"
-    # "Eight episodes of roughly 50 minutes each"
-    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
+    # "Eight episodes of roughly 50 minutes each", "It's 16 episodes, roughly 65 minutes each"
+    rf"|(?:\b(?P<n6>{NUMBER})\s+episodes(?:\s+of|,)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?\d{{1,3}}\s+minutes)"
     # "(episode 5 of 12)": a listing's place in the run tells the run
     rf"|(?:\bepisode\s+\d{{1,3}}\s+of\s+(?P<n7>\d{{1,3}})\b)",
     re.IGNORECASE,
@@ -1101,7 +1123,11 @@ _MINUTES = fold_case(re.compile(
     r"|will\s+(?:run|last)(?:\s+for)?)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|just\s+under\s+)?(?P<m3>\d{1,3})\s+minutes"
     r"|\b(?:episodes|instalments|installments)\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"(?P<m4>\d{1,3})\s+minutes|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour(?:\s+long)?\b(?!\s+(?:of|a|or|and)\b)",
+    r"(?P<m4>\d{1,3})\s+minutes"
+    # "Six episodes, roughly 45 minutes each": the length after the count, "each" or "apiece" closing it
+    r"|\b(?:episodes|instalments|installments),\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+    r"(?P<m5>\d{1,3})\s+minutes\s+(?:each|apiece)\b"
+    r"|\beach\s+(?:about\s+|around\s+|roughly\s+)?(?P<h2>an|one)\s+hour(?:\s+long)?\b(?!\s+(?:of|a|or|and)\b)",
     re.IGNORECASE))
 _HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                                      re.MULTILINE))
@@ -1110,7 +1136,7 @@ _INFO_EPISODES = line_led(re.compile(
     r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE))
 _INFO_PLATFORM = line_led(_needs_platform(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
-    rf"|[Aa]vailable\s+on|[Ww]atch\s+on)\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)))
+    rf"|[Aa]vailable\s+on|[Ww]atch\s+on|[Ww]here(?=\s*:))\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)))
 _MORE_THAN = fold_case(re.compile(
     rf"\b(?P<d>{NUMBER})\s+(?P<dir>more|fewer|less)\s+episodes\s+than\s+(?:its|the)\s+"
     rf"(?:predecessor|previous\s+season|first\s+season|last\s+season|prequel)", re.IGNORECASE))
@@ -1490,7 +1516,7 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
             show = owner or show
         out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.count", 0.85, show=show, number=number))
     for m in sents.finditer(_MINUTES, _W_EPISODES):
-        minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"])
+        minutes = 60 if m["h"] or m["h2"] else int(m["m"] or m["m2"] or m["m3"] or m["m4"] or m["m5"])
         if 5 <= minutes <= 200:
             out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes", 0.85,
                            show=_sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start()),

@@ -2009,3 +2009,16 @@ def test_r23_a_full_name_is_a_described_part_and_a_count_before_minutes():
     text = HEAD + "It's 16 episodes, roughly 65 minutes each."
     assert {n for *_, n, _ in kinds(text, FactKind.EPISODES)} == {16}
     assert kinds(HEAD + "It's 16 episodes, give or take.", FactKind.EPISODES) == set()
+
+
+def test_a_part_in_apposition_to_an_actor_and_a_fronted_part():
+    text = ("JTBC's 'Pear Orchard' holds its first script reading\n\n"
+            "Jang Ye-won plays Kang Yu-ri in JTBC's 'Pear Orchard'.\n\n"
+            "Veteran actress Ahn Bok-sun, the siblings' sharp-tongued grandmother Kim Deok-hee, stole the room. "
+            "In the role of middle child Kang Yu-seok, a failed cook who left home, Choi Gun-woo displayed a "
+            "knack for comedy.")
+    assert {("Ahn Bok-sun", "Kim Deok-hee", "Pear Orchard"),
+            ("Choi Gun-woo", "Kang Yu-seok", "Pear Orchard")} <= roles(_wire(text))
+    # "actor A, the director B": a job is no part
+    other = HEAD + "Mira Holt plays Oona Vey. Actor Lee Min-jun, the director Park Chan-il, and others came."
+    assert not any(p == "Lee Min-jun" for p, *_ in roles(other))

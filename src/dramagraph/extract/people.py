@@ -2084,3 +2084,36 @@ def scope_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
             continue
         out.append(_role(text, p, c, "role.as_lead", 0.7, _show_after(text, c.end, sent.end, book)))
     return out
+
+
+# A part named in apposition to a person the sentence calls an actor: "Veteran actress A, the siblings'
+# sharp-tongued grandmother C, stole ..." (the word "actor" or "actress" says which of the two names is whose)
+_ACTOR_APPOS = re.compile(
+    rf"\b(?:[Aa]ctor|[Aa]ctress)\s+(?P<p>{NAME}),\s+(?:the|a|an|his|her|their|{TOK}{POSS}|[a-z]+s(?:'|\u2019))\s+"
+    rf"(?P<d>(?:[a-z][\w-]*(?:s'|s\u2019)?\s+){{0,4}})(?P<c>{NAME}),\s")
+# A fronted part: "In the role of middle child C, a failed restaurateur ..., A displayed ..."
+_FRONTED_ROLE = re.compile(rf"In\s+the\s+(?:(?:title|lead|leading|main)\s+)?role\s+of\s+"
+                           rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME}),")
+_CLAUSE_SUBJECT = re.compile(rf",\s+(?P<p>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+
+
+def wire_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for m in sents.finditer(_ACTOR_APPOS, ("actor ", "actress ")):
+        p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
+        d = " ".join(w for w in m["d"].split() if not w.endswith(("'", "\u2019")))  # ("the siblings' ...")
+        if p is None or c is None or p.text != m["p"] or c.text != m["c"] or (d and not descriptor_ok(d)):
+            continue
+        if " " in p.text and _person_shaped(p.text) and not book.known(p.text) and not book.known(c.text):
+            out.append(_role(text, p, c, "role.actor_apposition", 0.75, None))
+    for m in sents.finditer(_FRONTED_ROLE, ("in the ",), ("in the ",)):
+        sent = sents.at(m.start())
+        c = clean_name(m["c"], m.start("c"))
+        d = m["d"].strip()
+        if sent is None or m.start() != sent.start or c is None or c.text != m["c"] or (d and not descriptor_ok(d)):
+            continue
+        s = _CLAUSE_SUBJECT.search(text, m.end() - 1, sent.end)
+        p = clean_name(s["p"], s.start("p")) if s else None
+        if p is not None and p.text == s["p"] and " " in p.text and _person_shaped(p.text) and not book.known(p.text):
+            out.append(_role(text, p, c, "role.fronted", 0.7, None))
+    return out

@@ -179,3 +179,12 @@ def test_sentences_that_open_like_chrome_stay(sentence):
 def test_headings_a_listicle_uses_for_its_own_entries_do_not_end_it(heading):
     entry = "If you liked the first run, try Copper Bell, which streams on Streamline."
     assert clean_text(f"{BODY}\n\n{heading}\n{entry}").endswith(entry)
+
+
+@pytest.mark.parametrize("heading", ["Keep reading", "More like this", "You may have missed", "Read these next"])
+def test_more_link_list_headings_end_the_article(heading: str):
+    raw = f"{BODY}\n\n{heading}\n- Everything to know about 'Velvet Coast' season 3, starring Joo Ha-ri\n"
+    assert clean_text(raw) == BODY
+    # the words inside a sentence cut nothing
+    kept = BODY + "\n\nKeep reading the credits: the composer also wrote the last season's score."
+    assert clean_text(kept).endswith("season's score.")

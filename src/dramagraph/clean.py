@@ -71,7 +71,8 @@ _END = re.compile(
     | must[\ -]reads?
     | you\ (?:might|may|could)\ also\ (?:like|enjoy|be\ interested\ in)
     | recommended(?:\ (?:to|for)\ you|\ (?:stories|articles|reads|videos))?
-    | read\ (?:more|next)
+    | read\ (?:more|next|(?:these|this)\ next)
+    | keep\ reading | more\ like\ this | you\ may\ have\ missed
     | (?:most\ )?(?:popular|read|viewed)(?:\ (?:now|today|stories|articles|posts))?
     | trending(?:\ (?:now|stories|articles|today))?
     | leave\ a\ (?:comment|reply)

@@ -2022,3 +2022,27 @@ def test_a_part_in_apposition_to_an_actor_and_a_fronted_part():
     # "actor A, the director B": a job is no part
     other = HEAD + "Mira Holt plays Oona Vey. Actor Lee Min-jun, the director Park Chan-il, and others came."
     assert not any(p == "Lee Min-jun" for p, *_ in roles(other))
+
+
+def test_season_inside_an_unquoted_title_and_credits_after_a_platform_s_possessive():
+    text = ("TVING's 'Vault Nine' review\n\n"
+            "TVING's 'Vault Nine' is a heist drama. Gong Ha-ri, who broke out as the runaway bride Yeo Bo-ra in "
+            "JTBC's Wedding Season Strikes Back, plays Choo Da-in. Twelve episodes, each around 70 minutes, are "
+            "written by Ko Yeon-ja, who also wrote Coupang Play's Red Ink.")
+    facts = facts_of(_wire(text))
+    assert ("Gong Ha-ri", "Yeo Bo-ra", "Wedding Season Strikes Back") in roles(_wire(text))
+    assert not any(f.show == "Wedding" for f in facts)
+    assert ("Red Ink", "Ko Yeon-ja") in {(s, p) for s, p, *_ in kinds(_wire(text), FactKind.WRITER)}
+    # the run is the show's, not the one in the writer's clause
+    assert {(s, n) for s, _, _, _, n, _ in kinds(_wire(text), FactKind.EPISODE_MINUTES)} == {("Vault Nine", 70)}
+    # a season's number still ends a title
+    assert not any("Season" in (f.show or "") for f in facts_of(HEAD + "Lantern Harbour Season 2 is coming."))
+
+
+def test_a_part_played_in_the_first_season_is_that_season_s():
+    text = ("'Night Relay 2' confirmed for Coupang Play\n\n"
+            "Season 2 of 'Night Relay' is coming to Coupang Play. Ryu Ji-an returns as Park Do-yun.\n\n"
+            "Kim Bit-sol, who played Do-yun's ex-wife Seo Yun-hee in the first season, will not appear.")
+    found = roles(_wire(text))
+    assert ("Kim Bit-sol", "Seo Yun-hee", "Night Relay season 1") in found
+    assert not any(p == "Kim Bit-sol" and s == "Night Relay season 2" for p, s in cast(_wire(text)))

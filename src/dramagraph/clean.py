@@ -73,8 +73,9 @@ _END = re.compile(
     | recommended(?:\ (?:to|for)\ you|\ (?:stories|articles|reads|videos))?
     | read\ (?:more|next|(?:these|this)\ next)
     | keep\ reading | more\ like\ this | you\ may\ have\ missed
-    | (?:most\ )?(?:popular|read|viewed)(?:\ (?:now|today|stories|articles|posts))?
-    | trending(?:\ (?:now|stories|articles|today))?
+    # ("TRENDING ON HALLYU WEEKLY", "Most read on the site": the list may name its site)
+    | (?:most\ )?(?:popular|read|viewed)(?:\ (?:now|today|stories|articles|posts))?(?:\ on\ [\w .&'+-]{1,40})?
+    | trending(?:\ (?:now|stories|articles|today))?(?:\ (?:on|at)\ [\w .&'+-]{1,40})?
     | leave\ a\ (?:comment|reply)
     # link lists under other names ("What to watch next", "Editor's pick", "Don't miss" can head a
     # listicle's own entries, so they do not end the article)

@@ -145,7 +145,9 @@ _KIND = (r"(?:K-?drama|Kdrama|drama|series|show|film|movie|sitcom|thriller|roman
          r"|rom-?com|horror|procedural|miniseries)")
 _WHO_WROTE = re.compile(
     rf"(?P<p>{NAME}),?\s+" + _WHO_WROTE_TAIL +
-    rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+)?(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
+    # ("who also wrote Coupang Play's Red Ink", "who directed JTBC's 'The Quiet Ward'": the platform's possessive)
+    rf"(?:the\s+|(?:last|this)\s+year(?:'s|\u2019s)\s+|(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
+    rf"(?:(?:hit|acclaimed|popular|beloved)\s+)*(?:(?:(?P<star>{NAME})[-\s]+(?:starrer\s+|led\s+)?"
     rf"|(?:(?:[a-z][\w-]*|{PLATFORM})\s+){{1,2}}(?={_KIND}\s))?"
     rf"{_KIND}\s+)?{_QO}?(?P<t>{TITLE})")
 tail_led(_WHO_WROTE, re.compile(_WHO_WROTE_TAIL), "-,", _NAME_FIRST)
@@ -527,7 +529,17 @@ def _show_after(text: str, pos: int, end: int, book: ShowBook) -> str | None:
     m = _IN_SHOW.match(text, pos, end)
     if m and book.known(clean_title(m["t"]) or "\0"):
         return clean_title(m["t"])
+    m = _IN_SEASON.match(text, pos, end)
+    if m is not None:
+        # "A, who played C in the first season, ...": that season of the series the article is about
+        main = book.at(pos)
+        number = to_number(m["n"] or m["o"])
+        other = book.sibling(main, number) if main is not None and main.series and number else None
+        return other.title if other is not None else None
     return None
+
+
+_IN_SEASON = re.compile(rf",?\s+in\s+(?:the\s+(?P<o>{ORDINAL})\s+season|season\s+(?P<n>{NUMBER}))\b")
 
 
 def _role(text: str, p: Name, c: Name, rule: str, conf: float, show: str | None) -> Raw:
@@ -1439,6 +1451,11 @@ def _star_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if _SHOW_SLOT.search(text, max(sent.start, p.start - 6), p.start):
             continue
         show = _show_after(text, m.end(), sent.end, book)
+        if show is None:
+            # "A, who played Do-yoon's ex-wife C in the first season, ...": the season said in the clause
+            cut = text.find(",", m.end(), sent.end)
+            at = _IN_SEASON.search(text, m.end(), cut if cut > 0 else sent.end)
+            show = _show_after(text, at.start(), sent.end, book) if at else None
         out.append(Raw(FactKind.CAST, p.start, m.end(), "cast.unnamed_part", 0.75, person=p.text, show=show))
         earlier = _first_season(book, show, m.start()) if m["back"] else None
         if earlier is not None:

@@ -69,6 +69,7 @@ season seasons part episode episodes review reviews recap trailer teaser is are 
 gets get returns return completes complete release releases date cast star stars starring ending explained
 premiere premieres streaming on netflix disney apple prime hbo hulu viki kdrama k-drama drama series
 """.split())
+_NOT_AFTER_SEASON = frozenset("finale premiere opener recap review trailer teaser poster cast one two".split())
 _LEAD = frozenset("and but or watch also while when as if meanwhile in new upcoming original".split())
 _SEASONAL_WORDS = ("anthology", "season", "sequel", "predecessor", "prequel", "franchise")
 _W_SEASON = ("#", "season", "part ")
@@ -306,6 +307,10 @@ def clean_title(raw: str) -> str | None:
         if low in ("season", "seasons") and i == len(tokens) - 1 and i >= 1 and tok[0] == "S":
             out.append(tok)  # "Dry Season", "Cherry Season": the last word of a title, not a season's number
             break
+        if low == "season" and out and tok[0] == "S" and i + 1 < len(tokens) and tokens[i + 1][:1].isupper() \
+                and to_number(tokens[i + 1]) is None and tokens[i + 1].lower() not in _TITLE_CUT | _NOT_AFTER_SEASON:
+            out.append(tok)  # "Wedding Season Strikes Back": a word of the title before more of it, no number
+            continue
         if low in _TITLE_CUT and not (out and out[-1].lower() in _TITLE_LINKS and tok[0].isupper()) \
                 or platform_name(tok):
             break  # ("Orchard of Stars", "Love from the Star": after "of" or "the" the word is the title's)
@@ -1457,10 +1462,16 @@ def _listed_on(book: ShowBook) -> tuple[str, int, int] | None:
     return next((n, a, b) for n, a, b in found if n == name)
 
 
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\b")
+
+
 def _sentence_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     sent = sents.at(pos)
     if sent is not None:
-        shows = book.in_sentence(sent.start, sent.end)
+        # a show named after the count in a person's clause is that person's credit: "Twelve episodes, each
+        # around 70 minutes, written by A, who also wrote P's S"
+        shows = [(i, s) for i, s in book.in_sentence(sent.start, sent.end)
+                 if i < pos or not _WHO_CLAUSE.search(book.text, pos, i)]
         if len({s.title for _, s in shows}) == 1:
             return shows[0][1].title
     return None

@@ -886,6 +886,8 @@ _EARLIER_AS = re.compile(
     r"public(?:'s|\u2019s)\s+)?(?:attention|hearts|notice)"
     r"|(?:rose|shot)\s+to\s+(?:fame|stardom|prominence)|broke\s+out|made\s+(?:his|her)\s+(?:name|mark))"
     rf"\s+as\s+(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,5}}?)(?P<c>{NAME})\s+(?:in|of|from|on)\s+" + _PASSING_REF)
+_EARLIER_WORDS = ("known", "remembered", "attention", "hearts", "notice", "fame", "stardom", "prominence", "broke out",
+                  "made his", "made her")
 # "You may recognise A from S1 and S2": the person is the object, named in full
 _RECOGNISE = re.compile(rf"\b(?:recogni[sz]e|remember)\s+(?P<p>{NAME})\s+from\s+" + _PASSING_REF)
 _AND_TITLE = re.compile(rf"{_QC}?\s+and\s+" + _PASSING_REF)
@@ -944,7 +946,8 @@ def passing_cast_facts(text: str, sents: Sentences, book: ShowBook, actors: tupl
                 if title and title == t["t"].strip():
                     out.append(Raw(FactKind.CAST, sent.start + m.start(), sent.start + t.end("t"),
                                    "cast.recognise_from", 0.6, person=p.text, show=title))
-        for m in _EARLIER_AS.finditer(seg):
+        earlier = " as " in seg and any(w in seg for w in _EARLIER_WORDS)
+        for m in _EARLIER_AS.finditer(seg) if earlier else ():
             title = clean_title(m["t"])
             c = clean_name(m["c"], sent.start + m.start("c"))
             d = m["d"].strip()

@@ -155,13 +155,13 @@ def _oxigraph_query(store_path: Path, text: str, bindings: dict[str, Any], timeo
 def _rdflib_query(dataset: Any, text: str, bindings: dict[str, Any], timeout: float) -> tuple[float | None, int]:
     from rdflib import Literal, Variable
 
-    from dramagraph.queries import derived_bindings, inline_numbers
+    from dramagraph.queries import derived_bindings, inline_keys, inline_numbers
     from dramagraph.store import PREFIXES
 
     # the match keys too (# match:), as dramagraph binds them for any store: the queries compute them with
     # \p{...} classes only when they are unbound, and rdflib's Python re has none
     bindings = derived_bindings(text, bindings)
-    text = inline_numbers(text, bindings)   # the same text as dramagraph runs on Oxigraph
+    text = inline_keys(inline_numbers(text, bindings), bindings)   # the same text as dramagraph runs on Oxigraph
     init = {Variable(k): v if not isinstance(v, str) else Literal(v) for k, v in bindings.items()}
     return _timed_in_child(lambda: len(list(dataset.query(text, initNs=PREFIXES, initBindings=init))), timeout)
 

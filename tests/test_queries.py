@@ -402,3 +402,83 @@ def test_cli_refuses_a_threshold_that_is_not_a_number(store_dir: Path) -> None:
                                        "--store", str(store_dir)])
     assert result.exit_code != 0
     assert "parameter threshold" in result.output and "is not a number" in result.output
+
+
+# -- # literal: match keys written into the text as string literals (queries.inline_keys) ----------------
+
+
+@pytest.mark.parametrize("value", ['a" } UNION { ?s ?p ?o } #', "back\\slash", "two\nlines\r", "tab\there",
+                                   "'single' \"double\"", "Kim Ji-won 김지원", ""])
+def test_string_literal_reads_back_as_the_same_string(value: str) -> None:
+    from dramagraph.queries import string_literal
+
+    literal = string_literal(value)
+    with Store(None) as memory:
+        rows = memory.select(f"SELECT ?x WHERE {{ BIND({literal} AS ?x) }}")
+    assert rows == [{"x": value}]
+
+
+@pytest.mark.parametrize("value", [URIRef("urn:x"), 3, None, b"bytes", "\ud800"])
+def test_string_literal_refuses_anything_but_a_string(value: Any) -> None:
+    from dramagraph.errors import QueryError
+    from dramagraph.queries import string_literal
+
+    with pytest.raises(QueryError):
+        string_literal(value)
+
+
+def test_inline_keys_writes_only_the_declared_look_ups() -> None:
+    from dramagraph.queries import inline_keys
+
+    text = ('# literal: asPerson personKey\nSELECT * WHERE {\n  # VALUES ?asPerson { UNDEF } in a comment\n'
+            '  { VALUES ?asPerson { UNDEF } ?a dg:nameKey ?asPerson } UNION { values $asPerson {UNDEF} }\n'
+            '  VALUES ?asPersonToo { UNDEF } VALUES ?asTitle { UNDEF } ?e dg:label "VALUES ?asPerson { UNDEF }" }')
+    out = inline_keys(text, {"personKey": 'k"ey', "titleKey": "other"})
+    assert out.count('VALUES ?asPerson { "k\\"ey" }') == 1 and out.count('values $asPerson {"k\\"ey"}') == 1
+    assert "# VALUES ?asPerson { UNDEF } in a comment" in out and '"VALUES ?asPerson { UNDEF }"' in out
+    assert "VALUES ?asPersonToo { UNDEF }" in out and "VALUES ?asTitle { UNDEF }" in out   # not declared
+    assert inline_keys(text, {}) == text and inline_keys(text, {"personKey": None}) == text
+
+
+def test_inline_keys_names_a_key_that_is_not_a_string() -> None:
+    from dramagraph.errors import QueryError
+    from dramagraph.queries import inline_keys
+
+    with pytest.raises(QueryError, match="parameter personKey"):
+        inline_keys("# literal: asPerson personKey\nSELECT * { ?a dg:nameKey ?asPerson }",
+                    {"personKey": URIRef("urn:x")})
+
+
+@pytest.mark.parametrize("name", ["Tak Seung-ho", "danny tak", "the Crimson Ledger", "Disney+", "Kwak Seo-yeon",
+                                  "Nobody Here", 'x" } UNION { ?s ?p ?o } #'])
+def test_mentions_with_its_keys_written_in_answers_as_by_hand(store: Store, name: str) -> None:
+    """The keys written as constants (# literal:) give the rows of the text with the look-ups joined by
+    equality, and the rewrite does happen for the shipped query."""
+    from dramagraph.queries import derived_bindings, inline_keys
+
+    query = load("mentions")
+    assert query.literals == (("asPerson", "personKey"), ("asTitle", "titleKey"))
+    keys = derived_bindings(query.text, {"name": name})
+    written = inline_keys(query.text, keys)
+    assert "UNDEF" not in re.sub(r"(?m)#.*$", "", written)
+    assert f'VALUES ?asPerson {{ "{keys["personKey"]}" }}' in written
+    assert f'VALUES ?asTitle {{ "{keys["titleKey"]}" }}' in written
+    by_hand = re.sub(r"(?m)^# literal:.*\n", "", query.text)
+    rows = store.select(query.text, {"name": name})
+    assert rows == store.select(by_hand, {"name": name})
+    assert bool(rows) == (name not in ("Nobody Here", 'x" } UNION { ?s ?p ?o } #'))
+
+
+def test_mentions_with_a_hostile_key_finds_nothing(store: Store) -> None:
+    """A key is written as an escaped literal, never run as query text (the real key, as control, finds)."""
+    from dramagraph.queries import inline_keys
+    from dramagraph.remote import _bind
+
+    query = load("mentions")
+
+    def run(person_key: str) -> Rows:
+        keys = {"name": "Tak Seung-ho", "personKey": person_key, "titleKey": "nosuchtitle"}
+        return store.select(_bind(inline_keys(query.text, keys), keys))
+
+    assert run("takseungho")
+    assert run('takseungho" } ?node ?p ?o } UNION { VALUES ?z { "x') == []

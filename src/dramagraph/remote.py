@@ -301,9 +301,10 @@ class RemoteStore:
     # -- reading -------------------------------------------------------------------------------------
 
     def _prepare(self, sparql: str, bindings: Mapping[str, Any] | None, pragmas: bool = True) -> str:
-        from .queries import derived_bindings, inline_numbers
+        from .queries import derived_bindings, inline_keys, inline_numbers
 
-        text = _bind(inline_numbers(sparql, bindings), derived_bindings(sparql, bindings))
+        keyed = derived_bindings(sparql, bindings)
+        text = _bind(inline_keys(inline_numbers(sparql, bindings), keyed), keyed)
         if pragmas and _CONSTANT_GRAPH.search(_mask(text, iris=False)):
             # Virtuoso 7.2 under the exclude pragmas finds nothing in GRAPH <iri> (and ASK or COUNT then
             # answer wrongly): such a query names its graphs itself, so it goes without them

@@ -309,11 +309,13 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def _query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
-        from .queries import derived_bindings, inline_numbers
+        from .queries import derived_bindings, inline_keys, inline_numbers
 
         given = dict(bindings or {})
         sparql = inline_numbers(sparql, given)   # a # number: parameter as a constant (queries.py)
-        derived = {k: v for k, v in derived_bindings(sparql, given).items() if k not in given}
+        keyed = derived_bindings(sparql, given)
+        sparql = inline_keys(sparql, keyed)   # # literal: key look-ups as constants (queries.py)
+        derived = {k: v for k, v in keyed.items() if k not in given}
         if derived:   # match keys (queries.py): a VALUES block, since the query does not project them
             from .remote import _bind
 

@@ -2046,3 +2046,115 @@ def test_a_part_played_in_the_first_season_is_that_season_s():
     found = roles(_wire(text))
     assert ("Kim Bit-sol", "Seo Yun-hee", "Night Relay season 1") in found
     assert not any(p == "Kim Bit-sol" and s == "Night Relay season 2" for p, s in cast(_wire(text)))
+
+
+# Round 24: general mechanisms found on unseen articles
+
+
+def test_r24_an_earlier_part_in_a_lower_case_platform_s_show_or_after_describing_words():
+    text = HEAD + ("Mira Holt plays Oona Vey. Jang Se-ri, best known for playing the shy baker Kim Bo-ra in "
+                   "tvN's Rice Cake Road, plays Oona's sister Oona Kim. Rice Cake Road aired on tvN.")
+    assert ("Jang Se-ri", "Kim Bo-ra", "Rice Cake Road") in roles(text)
+    text = HEAD + ("Mira Holt plays Oona Vey. For Holt, who played Hana Lee in KBS2's period saga "
+                   "\u201cWillow Gate\u201d, it is a first modern role. Willow Gate aired on KBS2.")
+    assert ("Mira Holt", "Hana Lee", "Willow Gate") in roles(text)
+    # describing words before an unquoted name are no show: the part stays in the article's show
+    text = HEAD + "Mira Holt plays Oona Vey. Jang Se-ri played the baker Kim Bo-ra in their old town Busan."
+    assert ("Jang Se-ri", "Kim Bo-ra", "Lantern Harbour") in roles(text)
+
+
+def test_r24_a_rank_and_a_title_before_a_character_s_name():
+    text = HEAD + "Mira Holt plays Crown Princess Hye-won, and Jang Se-ri plays Grand Prince Yi Seon-gu."
+    assert roles(text) == {("Mira Holt", "Hye-won", "Lantern Harbour"),
+                           ("Jang Se-ri", "Yi Seon-gu", "Lantern Harbour")}
+    # before a family name alone the rank and title stay: they are how the part is known
+    assert roles(HEAD + "Mira Holt plays Crown Princess Yoon.") == {("Mira Holt", "Crown Princess Yoon",
+                                                                     "Lantern Harbour")}
+
+
+def test_r24_the_first_part_of_an_anthology_leads_a_sentence():
+    text = ("Review: 'Moonflower 2' finds a new couple\n\n"
+            "Moonflower 2 is the second part of Streamline's romance anthology Moonflower. "
+            "The first instalment paired Mira Holt with Jang Se-ri as Oona Vey. "
+            "This time Kang Do-yun plays Yoo Bin-na.")
+    r = roles(text)
+    assert any(p == "Jang Se-ri" and s != "Moonflower 2" and "1" in (s or "") for p, _, s in r)
+    assert any(p == "Kang Do-yun" and "2" in (s or "") for p, _, s in r)
+
+
+def test_r24_brought_to_life_after_a_long_aside_by_the_veteran():
+    text = HEAD + ("Kwon Mi-sook, a retired teacher who still owns the building and never lets her son forget it, "
+                   "is brought to life by the veteran Pyeon Ha-na.")
+    assert roles(text) == {("Pyeon Ha-na", "Kwon Mi-sook", "Lantern Harbour")}
+    assert roles(HEAD + "Kwon Mi-sook, a retired teacher, is loved by the veteran Pyeon Ha-na.") == set()
+
+
+def test_r24_two_romanisations_of_one_name_are_one_person():
+    text = HEAD + ("Kwon Mi-sook is brought to life by the veteran Pyeon Ha-na.\n\nLantern Harbour\n"
+                   "Starring: Pyun Ha-na, Jang Se-ri")
+    assert ("Pyun Ha-na", "Lantern Harbour") not in cast(text)
+    assert ("Pyeon Ha-na", "Pyun Ha-na") in {(s, a) for s, p, _, _, _, a in kinds(text, FactKind.ALIAS)} | {
+        (p, a) for s, p, _, _, _, a in kinds(text, FactKind.ALIAS)}
+    # another given name is another person
+    text = HEAD + ("Kwon Mi-sook is brought to life by Pyeon Ha-na.\n\nLantern Harbour\nStarring: Pyun Ha-ra")
+    assert ("Pyun Ha-ra", "Lantern Harbour") in cast(text)
+
+
+def test_r24_a_search_box_before_the_tags_line_is_no_article_text():
+    page = ("Saltwater Review: Quiet and Kind\n\nKettle Notes\n"
+            "Home | Reviews | Recaps | My Watchlist | About Me | Contact\nSearch this blog...\n\n"
+            "Saltwater Review: Quiet and Kind\n\nPosted on May 2 by reeds\nTags: Netflix, K-drama\n\n"
+            "Hi all! Saltwater is a quiet drama, and Mira Holt plays Oona Vey with great warmth.")
+    assert "Mira Holt plays Oona Vey" in _wire(page)
+    # a tags line after the article's own text still ends it
+    page = ("Saltwater Review\n\nSaltwater is a quiet drama about a ferry town and the people in it, told slowly. "
+            "Mira Holt plays Oona Vey.\nTags: Netflix, K-drama\nKang Bo-ra plays Yoo Min in another show.")
+    assert "Kang Bo-ra" not in _wire(page)
+
+
+def test_r24_a_season_the_reader_skipped_owns_the_count_the_series_name_gives():
+    text = ("Glass Harbour season 2 review: louder\n\nGlass Harbour season 2 is on Netflix. For anyone who skipped "
+            "season one: Glass Harbour was a surprise hit, an eight-episode thriller. Season 2 has ten episodes.")
+    counts = {(s, n) for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES)}
+    assert ("Glass Harbour season 1", 8) in counts and ("Glass Harbour season 2", 8) not in counts
+    # a count in a sentence naming no other season stays with the season the article is about
+    text = ("Glass Harbour season 2 review: louder\n\nGlass Harbour season 2 is on Netflix. "
+            "Glass Harbour is an eight-episode thriller.")
+    assert {n for s, _, _, _, n, _ in kinds(text, FactKind.EPISODES) if s == "Glass Harbour season 2"} == {8}
+
+
+def test_r24_a_list_item_s_marker_does_not_hide_its_subject():
+    text = HEAD + "The new faces:\n- Do Ha-rin is Magpie, a rival courier with a white helmet.\n- Nam Gi-su is here."
+    assert ("Do Ha-rin", "Magpie", "Lantern Harbour") in roles(text)
+    # a hyphen inside a line is no marker
+    assert roles(HEAD + "The new faces - Do Ha-rin is here.") == set()
+
+
+def test_r24_a_place_before_a_noun_describes_a_part_and_names_no_second_one():
+    assert roles(HEAD + "Kim Da-hye plays Takeshi Mori, a super polite Osaka fixer.") == {
+        ("Kim Da-hye", "Takeshi Mori", "Lantern Harbour")}
+    # two parts in a list are still two
+    assert roles(HEAD + "Kim Da-hye and Park Bo-ra play the couriers Raven and Magpie.") == {
+        ("Kim Da-hye", "Raven", "Lantern Harbour"), ("Park Bo-ra", "Magpie", "Lantern Harbour")}
+
+
+def test_r24_a_pronoun_played_by_names_the_part_of_the_sentence_before():
+    text = HEAD + ("Much of the charm comes from her younger brother, Yoo Da-jun, who is deaf. He is played by "
+                   "Nam Tae-ho, himself a deaf actor.")
+    assert roles(text) == {("Nam Tae-ho", "Yoo Da-jun", "Lantern Harbour")}
+    # across a paragraph break the pronoun may mean anyone: nothing
+    text = HEAD + "Her younger brother is Yoo Da-jun.\n\nHe is played by Nam Tae-ho."
+    assert ("Nam Tae-ho", "Yoo Da-jun", "Lantern Harbour") not in roles(text)
+
+
+def test_r24_casting_news_verbs_lists_and_cameos():
+    text = HEAD + ("Streamline announced the complete cast, confirming Kim Da-hye, Park Bo-ra and Luna, with a "
+                   "special appearance by Ha Seo-jin. Kim Da-hye takes the lead as Yoo Min-ji. Park Bo-ra rounds "
+                   "out the crew as Jo Han-sol. There's a fun cameo from Nam Gi-su in episode 4.")
+    assert {("Kim Da-hye", "Yoo Min-ji", "Lantern Harbour"), ("Park Bo-ra", "Jo Han-sol", "Lantern Harbour")} \
+        <= roles(text)
+    assert {("Kim Da-hye", "Lantern Harbour"), ("Ha Seo-jin", "Lantern Harbour"),
+            ("Nam Gi-su", "Lantern Harbour")} <= cast(text)
+    # "confirmed" without casting words is no cast list; a cameo in a musical's talk is still read only as said
+    text = HEAD + "Mira Holt plays Oona Vey. The agency confirmed Kim Da-hye, Park Bo-ra and Jo Han-sol will marry."
+    assert not {p for p, _ in cast(text)} & {"Kim Da-hye", "Park Bo-ra", "Jo Han-sol"}

@@ -228,8 +228,10 @@ def _fold(line: str) -> str:
 
 
 def _has_body(lines: list[str]) -> bool:
-    """Some article text is kept already: enough characters and at least one full sentence."""
-    return sum(len(line) for line in lines) >= 120 and any(_SENTENCE_END.search(line) for line in lines)
+    """Some article text is kept already: enough characters and at least one full sentence (a search box's
+    "Search this blog..." or a menu line ending in a stop is none)."""
+    return sum(len(line) for line in lines) >= 120 and any(
+        _SENTENCE_END.search(line) and not _ELLIPSIS.search(line) and " | " not in line for line in lines)
 
 
 def _one_pass(text: str) -> str:

@@ -44,6 +44,7 @@ def extract(article: Article, options: ExtractOptions | None = None) -> Extracti
     strong += people.named_part_facts(text, sents, book)
     strong += people.scope_part_facts(text, sents, book)
     strong += people.wire_part_facts(text, sents, book)
+    strong += people.r24_part_facts(text, sents, book)
     known_people = {person_key(r.person) for r in strong if r.person and " " in r.person}
     known_chars = {person_key(r.character) for r in strong if r.character and " " in r.character}
     raws += strong

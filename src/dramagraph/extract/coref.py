@@ -76,6 +76,20 @@ def _edit1(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+# Two romanisations of one Korean syllable: "Pyeon"/"Pyun", "Jeong"/"Jung", "Yoon"/"Yun" (a credit box may
+# spell a name the way the agency does, the prose the way the paper does)
+_R24_ROMAN = (("eo", "u"), ("oo", "u"), ("ee", "i"))
+
+
+def _r24_romanised(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are different spellings of one syllable group by the usual variants."""
+    if a == b or len(a) < 2 or len(b) < 2:
+        return False
+    for old, new in _R24_ROMAN:
+        a, b = a.replace(old, new), b.replace(old, new)
+    return a == b
+
+
 class Resolver:
     """Canonical names for the person and character surfaces of one article."""
 
@@ -127,10 +141,13 @@ class Resolver:
                 if ca is None or cb is None or a == b or not ca.roles or cb.roles:
                     continue
                 ta, tb = _tokens(ca.name), _tokens(cb.name)
-                if len(ta) != len(tb) or len(ta) < 2 or ta[0] != tb[0]:
+                if len(ta) != len(tb) or len(ta) < 2:
                     continue
                 diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
-                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0]):
+                if ta[0] != tb[0] and not (len(diff) == 1 and _r24_romanised(*diff[0])):
+                    continue
+                if len(diff) == 1 and (_r24_romanised(*diff[0])
+                                       or min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0])):
                     self.merged[b] = a
                     ca.variants |= cb.variants
                     start = next((r.start for r in raws if r.person == cb.name), cb.first)

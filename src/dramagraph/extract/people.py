@@ -53,7 +53,10 @@ _ROLE_VERB = re.compile(
     # casting news: "B joins the cast as C", "D rounds out the main cast as C", "A and B reprise their roles as"
     r"|(?:joins?|joined|joining)(?:\s+(?:them|him|her|the\s+(?:main\s+|supporting\s+)?(?:cast|ensemble|line-?up"
     r"|pair|duo|trio|couple|leads)))?"
-    r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up)\s+as"
+    r"\s+as|(?:rounds?|rounded|rounding)\s+out\s+the\s+(?:main\s+|supporting\s+)?(?:cast|line-?up|crew|ensemble"
+    r"|team|gang)\s+as"
+    # "A takes the lead as C", "B takes the title role as D"
+    r"|(?:takes?|took|taking)\s+(?:the|a)\s+(?:(?:lead|leading|title|main|central)\s+)?(?:lead|role|part)\s+as"
     r"|(?:reprises?|reprised|reprising|resumes?|resuming)\s+(?:his|her|their)\s+roles?\s+as"
     r"|(?:returns?|returned|returning)(?:,\s+too,)?\s+as|(?:is|are)\s+(?:also\s+)?back(?:,\s+too,)?\s+as)"
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
@@ -187,8 +190,13 @@ _PERFORMER = (r"(?:(?:(?:veteran|child|rookie|young|newcomer|former\s+idol)\s+)?
 _NAME_LIST_END = re.compile(rf"(?:(?:{NAME})(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+){_PERFORMER}?)*(?:{NAME})$")
 _NAME_LIST = re.compile(rf"(?:{NAME})(?:\s*,\s*(?:and\s+)?(?:{NAME}))+(?:\s*,?\s+(?:and|&)\s+(?:{NAME}))?")
 _CLAUSE_CUT = re.compile(r"[;:(\u2013\u2014|]|,\s+(?:who|which|a|an|the|while|whose|and\s+the)\b")
-_IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
-                      rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+)*{_QO}?(?P<t>{TITLE})")
+# works that are not on screen: "starred in the musical ‘S’" names no show
+_R24_NOT_SCREEN = (r"(?:musical|play|stage|opera|commercial|advert|ad|album|single|song|novel|book|webtoon|comic|game"
+                   r"|podcast|campaign|music)\b")
+# ("in tvN's S": a platform may start lower-case; "in KBS2's period saga ‘S’": any words before a quoted title)
+_IN_SHOW = re.compile(rf"\s*(?:\([^()]*\)\s*)?in\s+(?:the\s+)?(?:(?:{PLATFORM}|[A-Z][\w ]*?\+?)(?:'s|\u2019s)\s+)?"
+                      rf"(?:(?:hit|new|upcoming|series|drama|show|film|movie|K-drama)\s+|(?:(?!{_R24_NOT_SCREEN})[a-z][\w-]*\s+){{1,3}}(?={_QO}))*"
+                      rf"{_QO}?(?P<t>{TITLE})")
 # a photo caption on a line of its own: "A (left) and B in Show.", "A and B in a still from “Show”. Photo: ..."
 _SIDE = r"(?:\s*\((?:left|right|centre|center|middle|top|bottom|front|back)\))?"
 # "[Photo: P] A in 'S'.", "A and B star in 'S'. (P)": a credit in brackets before or after; one name only
@@ -559,10 +567,17 @@ headmaster headmistress principal dean warden governor mayor ambassador
 dci di ds dc dsi pc
 """.split())
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ ]$")
+# words that rank a title written before a name: "Crown Princess", "Grand Prince", "Queen Dowager"
+_R24_RANK = frozenset("crown grand royal dowager consort deputy chief head senior junior".split())
 
 
 def _character(text: str, c: Name) -> Name:
     words = c.text.split()
+    if len(words) >= 3 and words[0].lower() in _R24_RANK and words[1].lower() in _HONORIFIC \
+            and ("-" in words[2] or len(words) >= 4):
+        # "Crown Princess Hye-ryeon", "Grand Prince Yi Seon": a rank and a title before the name
+        rest = c.text.split(None, 2)[2]
+        return Name(rest, c.end - len(rest), c.end)
     if len(words) >= 3 and words[0].lower().rstrip(".") in _HONORIFIC:
         rest = c.text[len(words[0]):].lstrip()
         return Name(rest, c.end - len(rest), c.end)
@@ -1842,8 +1857,9 @@ _IS_NAME_WHO = re.compile(rf"(?P<p>{TOK})\s+is\s+(?P<c>{TOK}),\s+(?:who|a|an)\s"
 _R23_PART_APPOSITION = re.compile(r"\b(?:as|plays?|played|playing|portrays?|portrayed|portraying)\s+"
                                   r"(?:the|a|an|his|her|their|[\w-]+(?:'s|\u2019s))\s+[^,;.()]{1,50},\s*$")
 _R23_BROUGHT_BY = re.compile(
-    rf"(?P<c>{NAME})(?:,\s+(?:a|an|the|his|her)\s+[^,;.()\n]{{3,70}},)?\s+(?:is|was|will\s+be)\s+"
-    rf"(?:brought\s+to\s+life|played|portrayed|embodied)\s+by\s+(?P<p>{NAME})(?:\s+in\s+[^,;.\n]{{0,30}})?"
+    rf"(?P<c>{NAME})(?:,\s+(?:a|an|the|his|her)\s+[^,;.()\n]{{3,110}},)?\s+(?:is|was|will\s+be)\s+"
+    rf"(?:brought\s+to\s+life|played|portrayed|embodied)\s+by\s+"
+    rf"(?:(?:the|veteran|young|rookie|newcomer|child|actor|actress|singer-actor|singer-actress)\s+){{0,3}}(?P<p>{NAME})(?:\s+in\s+[^,;.\n]{{0,30}})?"
     rf"(?:,?\s+and\s+(?:the|his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+(?P<c2>{NAME}),\s+by\s+(?P<p2>{NAME}))?")
 # (never a place: "A is Busan, a city by the sea")
 _R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK}(?:[ ]{TOK}){{0,2}})\s+is\s+(?P<c>{TOK}),\s+(?:the|a|an)\s+"
@@ -2137,3 +2153,57 @@ def wire_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if p is not None and p.text == s["p"] and " " in p.text and _person_shaped(p.text) and not book.known(p.text):
             out.append(_role(text, p, c, "role.fronted", 0.7, None))
     return out
+
+
+# A part named in one sentence and given its actor in the next by a pronoun: "... her younger brother, Park
+# Ji-ho, who is deaf. He is played by A", "Her brother C has been recast. He's now played by A"
+_R24_PRONOUN_PLAYED = re.compile(
+    rf"(?:He|She)(?:\s+is|\s+was|\s+will\s+be|['\u2019]s)\s+(?:(?:now|also|still|instead)\s+)?(?:played|portrayed)"
+    rf"\s+by\s+(?:(?:the|veteran|young|rookie|newcomer|child|actor|actress)\s+){{0,3}}(?P<p>{NAME})")
+# a cameo told by who makes it: "there's a fun cameo from A in episode 4", "a surprise cameo by B"
+_R24_CAMEO_FROM = re.compile(rf"\b(?:a|an)\s+(?:[a-z]+\s+){{0,2}}?(?:cameo|guest\s+appearance|special\s+appearance)"
+                             rf"(?:\s+appearance)?"
+                             rf"\s+(?:from|by)\s+(?P<p>{NAME})")
+
+
+def r24_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
+    out: list[Raw] = []
+    for sent in sents.having(("played by", "portrayed by")):
+        m = _R24_PRONOUN_PLAYED.match(text, sent.start, sent.end)
+        prev = _previous(sents, sent) if m else None
+        if m is None or prev is None or "\n\n" in text[prev.end:sent.start]:
+            continue
+        p = clean_name(m["p"], m.start("p"))
+        if p is None or p.text != m["p"] or " " not in p.text or book.known(p.text):
+            continue
+        # the part: the last full name of the sentence before that no verb of acting follows
+        names = [n for n in (clean_name(x.group(), x.start()) for x in re.finditer(NAME, text[prev.start:prev.end]))
+                 if n is not None]
+        names = [Name(n.text, prev.start + n.start, prev.start + n.end) for n in names
+                 if (" " in n.text or "-" in n.text) and _person_shaped(n.text)]
+        c = names[-1] if names else None
+        if c is None or book.known(c.text) or _ROLE_NEXT.match(text, c.end) or person_key(c.text) == person_key(
+                p.text):
+            continue
+        out.append(_role(text, p, c, "role.pronoun_played_by", 0.7, None))
+    for m in sents.finditer(_R24_CAMEO_FROM, ("cameo", "guest appearance", "special appearance")):
+        p = clean_name(m["p"], m.start("p"))
+        if p is not None and p.text == m["p"] and " " in p.text and _person_shaped(p.text) and not book.known(p.text):
+            out.append(Raw(FactKind.CAST, p.start, p.end, "cast.cameo_from", 0.7, person=p.text))
+    for sent in sents.having(("confirming ", "confirmed ")):
+        # casting news: "TVING announced the complete cast, confirming A, B, C and D"
+        m = _R24_CONFIRMING.search(text, sent.start, sent.end)
+        if m is None or not _R24_CAST_WORD.search(text, sent.start, m.start()):
+            continue
+        seg = mask_parens(text[m.end(): sent.end])
+        cut = _LIST_CUT.search(seg)
+        names = split_list(seg[: cut.start()] if cut else seg, m.end(), "none")
+        if len(names) >= 2 and all(_person_shaped(n.text) or " " not in n.text for n in names) \
+                and sum(" " in n.text for n in names) >= 2:
+            out += [Raw(FactKind.CAST, n.start, n.end, "cast.confirming", 0.75, person=n.text)
+                    for n in names if not book.known(n.text)]
+    return out
+
+
+_R24_CONFIRMING = re.compile(r"\b(?:confirming|confirmed)\s+(?=[A-Z])")
+_R24_CAST_WORD = re.compile(r"\b(?:cast|casting|line-?up|ensemble)\b")

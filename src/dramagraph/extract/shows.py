@@ -152,7 +152,9 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[a-z-]+\s+){0,2}?(?:comedy|drama|se
                       r"|melodrama|mystery|procedural|miniseries|anthology)|Its\s+(?:writer|director|screenwriter"
                       r"|creator|cast|lead|star|showrunner|producer)s?|In\s+it)\b")
 # a sentence about one season of the article's series: "Season one followed ...", "The first season's ..."
-_SEASON_LEAD = re.compile(rf"(?:Season\s+(?P<n>{NUMBER})\b|The\s+(?P<o>{ORDINAL})\s+season\b)(?!\s+(?:of|and)\b)")
+# (an anthology's parts are its seasons: "Part 1 followed ...", "The first instalment paired ...")
+_SEASON_LEAD = re.compile(rf"(?:(?:Season|Part)\s+(?P<n>{NUMBER})\b|The\s+(?P<o>{ORDINAL})\s+(?:season|part|instalment"
+                          rf"|installment|chapter)\b)(?!\s+(?:of|and)\b)")
 _IT_LEAD = re.compile(r"Its?\s")
 # a later clause of that sentence turning to another season: "..., and the new season will be directed by A"
 _OTHER_SEASON = re.compile(rf"\b(?:new|this|latest|next|upcoming|current)\s+(?:season|instalment|installment)\b"
@@ -1148,6 +1150,8 @@ _MORE_THAN = fold_case(re.compile(
 _SIBLING = re.compile(
     rf"\b(?:in|of|for|from|with)\s+(?:its|the|their)\s+(?P<o>{ORDINAL})\s+(?:season|instalment|installment"
     r"|part|edition|outing)\b|\b(?:in|of|for|from)\s+season\s+(?P<n>one|1)\b"
+    # (a reader told what to watch first: "for anyone who skipped season one")
+    r"|\b(?:skipped|missed|watched|rewatched|binged|seen)\s+season\s+(?P<n3>one|1)\b"
     rf"|\bthe\s+(?P<o2>{ORDINAL})\s+(?:season|instalment|installment)\s+of\b", re.IGNORECASE)
 
 # a sentence about another season as its subject: "The first season, directed by A, ran for 12 episodes"
@@ -1520,7 +1524,12 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
         elif m["n2"] and _THIS_COUNT.search(text, max(0, m.start() - 12), m.start()):
             show = None  # "The 16-episode series is directed by ..., the pair behind S": the article's show
         else:
-            show = _sentence_show(book, sents, m.start()) or _sibling_show(book, sents, m.start())
+            show = _sentence_show(book, sents, m.start())
+            sibling = _sibling_show(book, sents, m.start())
+            if sibling is not None and (show is None or _r24_series_only(book, sents, m.start(), show)):
+                # "for anyone who skipped season one: Nightrunner was an eight-episode drama": the season
+                # the sentence names, not the one the series' bare name stands for elsewhere
+                show = sibling
             owner = _r22_count_owner(book, sents, m.start())
             if owner is False:
                 continue
@@ -1567,6 +1576,15 @@ def _r22_count_owner(book: ShowBook, sents: Sentences, pos: int) -> str | Litera
     return None
 
 
+def _r24_series_only(book: ShowBook, sents: Sentences, pos: int, title: str) -> bool:
+    """The sentence names the season ``title`` only by its series' bare name ("Nightrunner was ...")."""
+    show = book.resolve(title)
+    sent = sents.at(pos)
+    if show is None or show.series is None or sent is None:
+        return False
+    return title.lower() not in sents.low[sent.start:sent.end]
+
+
 def _sibling_show(book: ShowBook, sents: Sentences, pos: int) -> str | None:
     """Another season of the main show that the sentence speaks of ("In the first season, which ran for ...")."""
     sent = sents.at(pos)
@@ -1607,7 +1625,8 @@ def sibling_at(book: ShowBook, start: int, end: int) -> tuple[Show, int, int] | 
     m = _SIBLING.search(book.text, start, end) or SEASON_SUBJECT.match(book.text, start, end)
     if not m:
         return None
-    number = to_number(m["o"] or m.groupdict().get("n") or m.groupdict().get("o2") or "")
+    number = to_number(m["o"] or m.groupdict().get("n") or m.groupdict().get("o2") or m.groupdict().get("n3")
+                       or "")
     if number is None:
         return None
     show = main if number == main.number else book.sibling(main, number)

@@ -195,6 +195,9 @@ def _is_headline(line: str) -> bool:
     return sum(map(str.isupper, initials)) / len(initials) >= 0.75
 
 
+_R24_BULLETS = "-*\u2022\u2013\u00b7"
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text``; a line break always ends one (captions and credit lines have no period)."""
     out: list[Sentence] = []
@@ -231,6 +234,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def _add(out: list[Sentence], text: str, start: int, end: int, headline: _Line) -> None:
     while start < end and text[start].isspace():
         start += 1
+    if start + 2 < end and text[start] in _R24_BULLETS and text[start + 1] == " " and (
+            start == 0 or text[start - 1] == "\n"):
+        start += 2  # a list item's marker ("- Do Hee-seon is Raven, ..."): the sentence starts after it
     while end > start and (text[end - 1].isspace() or text[end - 1] == "|"):
         end -= 1
     while end - start > MAX_SENTENCE:
@@ -621,6 +627,8 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
             break
         if out and _CLAUSE_VERB.match(text, m.end(), end):
             break
+        if words and " " not in name.text and _R24_NOUN_NEXT.match(text, m.end(), end):
+            break  # "C, a super polite Osaka fixer": a place or brand before a noun describes, it names no one
         out.append(name)
         sep = _SEP.match(text, m.end(), end)
         if not sep:
@@ -629,6 +637,8 @@ def leading_list(text: str, start: int, end: int) -> list[Name]:
     return out
 
 
+_R24_NOUN_NEXT = re.compile(r" (?!(?:and|or|in|on|at|of|as|to|for|from|with|who|whose|which|is|was|are|were|has"
+                            r"|had|will|would|by|but|than)\b)[a-z]{3,}\b")
 # "a Michelin-starred chef", "an Oscar-winning director": a capitalised compound adjective, not a name
 _COMPOUND_ADJ = re.compile(r"^[A-Z][a-z]+-[a-z]{3,}(?:ed|ing)$")
 _DESC_HEAD = re.compile(r"(?:(?:his|her|their|my|its|our|your)|(?:the\s+)?[\w-]+(?:'s|\u2019s))[ ]")

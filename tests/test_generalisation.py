@@ -127,11 +127,11 @@ def scores() -> dict:
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(list(CASES.glob("*.gold.json"))) >= 121
+    assert len(list(CASES.glob("*.gold.json"))) >= 126
 
 
 def test_micro_f1_floor(scores: dict) -> None:
-    assert scores["f1"] >= 0.885, scores["totals"]
+    assert scores["f1"] >= 0.880, scores["totals"]
 
 
 def test_precision_floor(scores: dict) -> None:
@@ -150,7 +150,7 @@ def test_only_the_cases_with_seasons_told_in_words_state_wrong_facts(scores: dic
 
 def test_roles_are_precise(scores: dict) -> None:
     tp, fp, _ = scores["totals"]["role"]
-    assert tp >= 365 and fp <= 4, scores["totals"]["role"]
+    assert tp >= 383 and fp <= 4, scores["totals"]["role"]
 
 
 def test_no_person_from_a_page_tail_or_a_credit_becomes_cast(scores: dict) -> None:

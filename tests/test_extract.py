@@ -2158,3 +2158,25 @@ def test_r24_casting_news_verbs_lists_and_cameos():
     # "confirmed" without casting words is no cast list; a cameo in a musical's talk is still read only as said
     text = HEAD + "Mira Holt plays Oona Vey. The agency confirmed Kim Da-hye, Park Bo-ra and Jo Han-sol will marry."
     assert not {p for p, _ in cast(text)} & {"Kim Da-hye", "Park Bo-ra", "Jo Han-sol"}
+
+
+def test_a_fact_box_gives_the_run_and_each_episode_s_length():
+    box = "Netflix's 'Glass Kite' is a thriller. Kim Ha-ra plays Yoon Seo-ji.\n\nTitle: Glass Kite\n"
+    head = "Glass Kite review: a tense thriller\n\n"
+
+    def run(line: str) -> set:
+        facts = facts_of(_wire(head + box + line))
+        return {(f.kind, f.number) for f in facts if f.kind in (FactKind.EPISODES, FactKind.EPISODE_MINUTES)}
+
+    assert run("Episodes: 10 (55 minutes each)") == {(FactKind.EPISODES, 10), (FactKind.EPISODE_MINUTES, 55)}
+    assert run("Running time: 48 min. per episode") == {(FactKind.EPISODE_MINUTES, 48)}
+    assert run("Runtime: 8 x 45 minutes") == {(FactKind.EPISODES, 8), (FactKind.EPISODE_MINUTES, 45)}
+    # a length not said to be each episode's is a film's, or the whole run's
+    assert run("Length: 120 minutes") == set()
+
+
+def test_a_portrayal_of_and_stepping_into_the_shoes_of_a_part():
+    text = ("'Glass Kite' review\n\nKim Ha-ra plays Yoon Seo-ji in 'Glass Kite'. Lee Do-jin, praised for his "
+            "portrayal of Cha Min-gu in Disney+'s 'Iron Hill', steps into the shoes of detective Baek Jun-ho.")
+    assert {("Lee Do-jin", "Cha Min-gu", "Iron Hill"), ("Lee Do-jin", "Baek Jun-ho", "Glass Kite")} <= roles(_wire(text))
+    assert roles(HEAD + "Mira Holt steps into the shoes of her late mother.") == set()

@@ -43,6 +43,8 @@ _ROLE_VERB = re.compile(
     r"|leading|main|central)\s+)?(?:roles?|characters?|parts?)\s+of)?"
     r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:(?:title|lead|leading|main|central)\s+)?(?:roles?|parts?"
     r"|characters?)\s+of"
+    # "B steps into the shoes of detective C"
+    r"|(?:steps?|stepped|stepping)\s+into\s+the\s+(?:shoes|role|part)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
     # "B will star opposite her as C", "A leads the show as C", "B turns up as the loan shark C"
     r"|(?:co-)?(?:stars?|starred|starring|appears?|appeared)(?:\s+(?:opposite|alongside)\s+(?:him|her|them))?\s+as"
@@ -62,7 +64,8 @@ _ROLE_VERB = re.compile(
     r"|(?P<become>(?:turns?|turned|turning)\s+into|becomes?|became)"
     # a review's verdict: "B is his match as C", "A is quietly devastating as C" (see _VERDICT)
     rf"|(?P<verdict>{_VERDICT}))\s+")
-_W_ROLE = ("play", "portray", "take", "took", "breath", "turn", "become", "became", "star", "appear", "cast as",
+_W_ROLE = ("play", "portray", "take", "took", "breath", "into the",
+           "turn", "become", "became", "star", "appear", "cast as",
            "role of", "join", "rounds out", "rounded out", "rounding out", "repris", "resum", "return", "lead",
            "led as", " up as", " as ", "back as")
 _KNOWN_FOR = re.compile(r"(?:known|famous|remembered|recogni[sz]ed|acclaimed|praised|lauded|best\s+known)\s+for"
@@ -746,7 +749,7 @@ def as_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
 _SHOW_REF = (rf"(?:the\s+)?(?:(?:{PLATFORM})(?:'s|\u2019s)\s+)?"
              rf"(?:(?:(?:{TOK}|[a-z]\w*)(?:'s|\u2019s|\+)?\s+){{0,3}}?(?:drama|series|show|film|movie"
              rf"|thriller|sitcom|K-drama)\s+)?{_QO}?(?P<t>{TITLE})")
-_TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:role|turn|part|performance)\s+as\s+"
+_TURN_AS = re.compile(rf"\b(?P<pr>[Hh]is|[Hh]er)\s+(?:(?:role|turn|part|performance)\s+as|portrayal\s+of)\s+"
                       rf"(?P<d>(?:(?:the|a|an|[a-z][\w-]*)\s+){{0,4}})(?P<c>{NAME})\s+in\s+" + _SHOW_REF)
 # the same part with no show after it: "A has drawn praise for her turn as Min's cynical landlady, C." (the show
 # is the one in scope; the person is the one the sentence names before it)

@@ -1139,8 +1139,18 @@ _MINUTES = fold_case(re.compile(
 _HEADER_SEASON = line_led(re.compile(r"^(?i:season)\s+(?P<s>\d{1,2})\s*[-\u2013\u2014:|]\s*(?P<n>\d{1,3})\s+episodes",
                                      re.MULTILINE))
 # Info boxes: "Episodes: 16", "Platform: Netflix", "Where to watch: Disney+" (one fact per line)
+# a fact box's line, with the length of each episode after the count: "Episodes: 10 (55 minutes each)",
+# "Episodes: 8 x 50 min"
+_PER_EPISODE = r"(?:each|apiece|per\s+episode|an\s+episode|/\s*episode)"
 _INFO_EPISODES = line_led(re.compile(
-    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})\s*$", re.MULTILINE))
+    r"^(?:[Ee]pisodes|(?:[Nn]o\.?|[Nn]umber)\s+of\s+episodes)\s*[:\-\u2013|]\s*(?P<n>\d{1,3})"
+    r"(?:\s*(?:\(|,|x|\u00d7)\s*(?:about\s+|around\s+|approx\.?\s+|c\.\s*)?(?P<m>\d{1,3})\s*min(?:ute)?s?\.?"
+    rf"(?:\s+{_PER_EPISODE})?\)?)?\s*$", re.MULTILINE))
+# "Running time: 55 min. per episode", "Runtime: 8 x 45 minutes": a length said to be each episode's
+_INFO_RUNTIME = line_led(re.compile(
+    r"^(?:[Rr]unning\s+time|[Rr]un\s*time|[Ll]ength|[Dd]uration)\s*[:\-\u2013|]\s*(?:(?P<n>\d{1,3})\s*(?:x|\u00d7)\s*)?"
+    r"(?:about\s+|around\s+|approx\.?\s+|c\.\s*)?(?P<m>\d{1,3})\s*min(?:ute)?s?\.?"
+    rf"(?:\s+{_PER_EPISODE})?\s*$", re.MULTILINE))
 _INFO_PLATFORM = line_led(_needs_platform(re.compile(
     rf"^(?:[Pp]latform|[Nn]etwork|[Bb]roadcaster|[Cc]hannel|[Ss]treaming(?:\s+on)?|[Ww]here\s+to\s+(?:watch|stream)"
     rf"|[Aa]vailable\s+on|[Ww]atch\s+on|[Ww]here(?=\s*:))\s*[:\-\u2013|]\s*(?P<p>{PLATFORM})", re.MULTILINE)))
@@ -1497,6 +1507,17 @@ def season_episode_facts(book: ShowBook, sents: Sentences) -> list[Raw]:
     for m in sents.finditer(_INFO_EPISODES, ("episodes",)):
         if book.at(m.start()) is not None and 1 <= int(m["n"]) <= 300:
             out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
+            if m["m"] and 5 <= int(m["m"]) <= 200:
+                out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes.info", 0.8,
+                               number=int(m["m"])))
+    for m in sents.finditer(_INFO_RUNTIME, ("running time", "runtime", "run time", "length", "duration")):
+        # only a length said to be each episode's, or after the count ("8 x 45 minutes"): a film's is its own
+        per_episode = m["n"] is not None or re.search(_PER_EPISODE, m.group()) is not None
+        if book.at(m.start()) is not None and per_episode and 5 <= int(m["m"]) <= 200:
+            out.append(Raw(FactKind.EPISODE_MINUTES, m.start(), m.end(), "episode_minutes.info", 0.8,
+                           number=int(m["m"])))
+            if m["n"] and 1 <= int(m["n"]) <= 300:
+                out.append(Raw(FactKind.EPISODES, m.start(), m.end(), "episodes.info", 0.8, number=int(m["n"])))
     for sent in sents.having(("episodes",)):
         # "Six episodes, all at once." opening a sentence in a listicle's section: that show's count (in a
         # review "Three episodes, and I was hooked" is how far the critic got)

@@ -39,10 +39,9 @@ _VERDICT = (r"(?:is|was)\s+(?:[a-z]+ly\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
             r"(?!(?:as|so|such|same|just|twice|half|not|also|better|best|well|set|back|born|reborn|often|known)\b)"
             r"(?![a-z]+(?:ed|en|wn)\b)[a-z]{3,}\s+as")
 _ROLE_VERB = re.compile(
-    r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:(?:title|lead"
-    r"|leading|main|central)\s+)?(?:roles?|characters?|parts?)\s+of)?"
-    r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:(?:title|lead|leading|main|central)\s+)?(?:roles?|parts?"
-    r"|characters?)\s+of"
+    r"\b(?:(?P<play>plays?|played|playing|portrays?|portrayed|portraying)(?!\s+by\b)(?:\s+the\s+(?:roles?|characters?"
+    r"|parts?)\s+of)?"
+    r"|(?P<take>(?:takes?|took|taking|take)\s+on\s+the\s+(?:roles?|parts?|characters?)\s+of"
     # "B steps into the shoes of detective C"
     r"|(?:steps?|stepped|stepping)\s+into\s+the\s+(?:shoes|role|part)\s+of"
     r"|(?:breathes?|breathed|breathing)\s+life\s+into\s+(?:the\s+)?(?:characters?|roles?)\s+of"
@@ -1869,8 +1868,9 @@ _R23_SURNAME_IS = re.compile(rf"(?P<p>{TOK}(?:[ ]{TOK}){{0,2}})\s+is\s+(?P<c>{TO
                              r"(?!(?:[a-z-]+\s+)?(?:city|town|village|country|region|province|district|island|place"
                              r"|port|capital|nation)\b)[a-z0-9]")
 # "A, known to fans as CWJ, takes the title role of the exiled prince C"
-_TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
-                         rf"(?:on\s+)?the\s+(?:title|lead|leading|central)\s+(?:role|part)\s+(?:of|as)\s+"
+# ("B, who played the title role of chef C, thanked viewers": a relative clause too)
+_TITLE_ROLE = re.compile(rf"(?P<p>{NAME})(?:,[^,.;\n]{{1,40}},|,\s+who)?\s+(?:takes?|took|will\s+take|plays?|played)\s+"
+                         rf"(?:on\s+)?the\s+(?:title|lead|leading|main|central)\s+(?:role|part)\s+(?:of|as)\s+"
                          rf"(?:(?:the|a|an)\s+)?(?P<d>(?:[a-z][\w-]*\s+){{0,3}})(?P<c>{NAME})")
 _KNOWN_TO_AS = re.compile(rf"(?P<p>{NAME}),\s+known\s+to\s+(?:fans|friends|viewers|audiences|many)\s+as\s+"
                           rf"(?P<a>{NAME}),")
@@ -1941,7 +1941,7 @@ def named_part_facts(text: str, sents: Sentences, book: ShowBook) -> list[Raw]:
         if p is not None and c is not None and p.text == m["p"] and c.text == m["c"]:
             out.append(_role(text, p, c, "role.is_described", 0.7, None))
     for m in sents.finditer(_TITLE_ROLE, ("title role", "title part", "lead role", "leading role", "central role",
-                                          "lead part")):
+                                          "lead part", "main role", "main part")):
         p, c = clean_name(m["p"], m.start("p")), clean_name(m["c"], m.start("c"))
         sent = sents.at(m.start())
         if p is None or c is None or sent is None or " " not in p.text or not _person_shaped(p.text):
